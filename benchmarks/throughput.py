@@ -1,0 +1,107 @@
+"""Throughput of detente end to end against two references measured in the same run.
+
+  * detente      : ingest records -> clean -> split -> candidate filter -> parse -> actors ->
+                   events -> store (in-memory DuckDB), the whole pipeline;
+  * naive        : the full spaCy pipeline over every article's whole text (what a coder that
+                   parses everything pays);
+  * tokenizer    : spaCy's tokenizer alone over the same text (the speed limit of reading it).
+
+Usage:  python benchmarks/throughput.py [--corpus news-2017|wcep] [--n 300] [--repeat 1]
+Data is read from ../shared/corpus (skipped with a message when absent).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from detente.model import Article, article_id
+from detente.pipeline import analyze_batch, load_pipeline
+from detente.stages.clean import clean_text
+from detente.storage.store import Store
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def load_news2017(n: int) -> list[str]:
+    path = SHARED / "news-2017" / "NewsArticles.csv.gz"
+    with gzip.open(path, "rt", encoding="utf-8", errors="replace") as fh:
+        rows = csv.DictReader(io.StringIO(fh.read()))
+        return [r["text"] for r, _ in zip(rows, range(n), strict=False) if r.get("text")]
+
+
+def load_wcep(n: int) -> list[str]:
+    path = SHARED / "wcep" / "events.jsonl.gz"
+    out = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            out.append(json.loads(line)["text"])
+            if len(out) >= n:
+                break
+    return out
+
+
+def timed(fn: Callable[[], object], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", choices=["news-2017", "wcep"], default="news-2017")
+    parser.add_argument("--n", type=int, default=300, help="articles to read")
+    parser.add_argument("--repeat", type=int, default=1, help="best of N timings")
+    args = parser.parse_args()
+    if not SHARED.is_dir():
+        print(f"skipped: {SHARED} not found")
+        return 0
+    texts = load_news2017(args.n) if args.corpus == "news-2017" else load_wcep(args.n)
+    words = sum(len(t.split()) for t in texts)
+    pipe = load_pipeline()
+    nlp = pipe.nlp.language
+
+    def run_detente() -> None:
+        articles = []
+        for i, raw in enumerate(texts):
+            cleaned = clean_text(raw).text
+            articles.append(Article(id=article_id(cleaned), uri=f"bench:{i}", text=cleaned))
+        with Store.in_memory() as store:
+            for start in range(0, len(articles), 32):
+                store.write_batch(analyze_batch(pipe, articles[start : start + 32]))
+
+    def run_naive() -> None:
+        for _ in nlp.pipe(texts, disable=list(pipe.nlp.parse_disable), batch_size=32):
+            pass
+
+    def run_tokenizer() -> None:
+        for _ in nlp.tokenizer.pipe(texts, batch_size=256):
+            pass
+
+    results = {}
+    for name, fn in (("tokenizer", run_tokenizer), ("naive", run_naive), ("detente", run_detente)):
+        results[name] = timed(fn, args.repeat)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"corpus={args.corpus} articles={len(texts)} words={words}")
+    print(f"{'run':<10} {'seconds':>8} {'articles/s':>11} {'words/s':>10}")
+    for name, secs in results.items():
+        print(f"{name:<10} {secs:>8.2f} {len(texts) / secs:>11.1f} {words / secs:>10.0f}")
+    print(f"detente / naive full parse: {results['naive'] / results['detente']:.2f}x words/s")
+    print(f"detente / tokenizer only:   {results['tokenizer'] / results['detente']:.3f}x words/s")
+    print(f"peak RSS: {peak_mb:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,266 @@
+"""The actor knowledge base: countries, IGOs, people, organisations, agents and role titles.
+
+The facts live in YAML files under ``detente/data``; a user adds or overrides entries with
+their own file (same format) without touching code. ``load_actorbook()`` reads them once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from detente.errors import ConfigError
+from detente.model import Actor, Role
+
+logger = logging.getLogger(__name__)
+
+DATA_FILES = ("countries.yaml", "igos.yaml", "people.yaml", "organisations.yaml")
+AGENTS_FILE = "agents.yaml"
+
+SECTOR_NAMES = {
+    "GOV": "government",
+    "MIL": "military",
+    "SEC": "security forces",
+    "OPP": "opposition",
+    "CVL": "civilians",
+    "MED": "media",
+    "BUS": "business",
+    "JUD": "judiciary",
+    "REB": "rebels",
+    "NGO": "NGO",
+    "EDU": "academia",
+    "IGO": "international organisation",
+    "LEG": "legislature",
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Alias:
+    """A surface form and what it stands for."""
+
+    text: str
+    actor_id: str
+    method: str  # name, alias, capital, seat, demonym, context
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ActorBook:
+    """Every known actor and every surface form that names one."""
+
+    actors: Mapping[str, Actor]
+    aliases: Mapping[str, tuple[Alias, ...]]
+    agents: Mapping[str, str]  # lowercase noun phrase -> sector
+    roles: Mapping[str, str]  # lowercase role phrase -> role title
+    demonyms: Mapping[str, str] = field(default_factory=dict)  # demonym -> country code
+
+    def get(self, actor_id: str) -> Actor | None:
+        actor = self.actors.get(actor_id)
+        if actor is None and "." in actor_id:
+            return self.group(*actor_id.split(".", 1))
+        return actor
+
+    def group(self, country: str, sector: str) -> Actor | None:
+        """A derived actor: a country's sector ("Russian mercenaries" -> RUS.MIL)."""
+        base = self.actors.get(country)
+        if base is None:
+            return None
+        if sector == "GOV" and base.kind == "country":
+            return base
+        label = SECTOR_NAMES.get(sector, sector.lower())
+        return Actor(
+            id=f"{country}.{sector}",
+            name=f"{base.name} ({label})",
+            kind="group",
+            country=base.country,
+            sector=sector,
+        )
+
+    def holders(self, title: str, country: str, when: date | None) -> list[Actor]:
+        """People holding ``title`` in ``country`` on ``when`` (all holders when undated)."""
+        found = []
+        for actor in self.actors.values():
+            for role in actor.roles:
+                if role.title == title and role.country == country and role.holds_on(when):
+                    found.append(actor)
+                    break
+        return found
+
+
+def load_actorbook(extra_files: Sequence[Path] = ()) -> ActorBook:
+    """Read the shipped actor files, then the user's files, which extend or override them."""
+    records: dict[str, Actor] = {}
+    alias_rows: list[Alias] = []
+    agents: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    data = resources.files("detente") / "data"
+    sources: list[tuple[str, Any]] = []
+    for name in DATA_FILES + (AGENTS_FILE,):
+        res = data / name
+        if res.is_file():
+            sources.append((name, _parse_yaml(res.read_text(encoding="utf-8"), name)))
+    for path in extra_files:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as e:
+            raise ConfigError(f"cannot read actor file {path}: {e}") from e
+        sources.append((str(path), _parse_yaml(text, str(path))))
+    for origin, doc in sources:
+        if not isinstance(doc, dict):
+            raise ConfigError(f"{origin}: expected a mapping at the top level")
+        _read_countries(doc.get("countries") or [], records, alias_rows, demonyms, origin)
+        _read_igos(doc.get("igos") or [], records, alias_rows, origin)
+        for key in ("people", "organisations"):
+            _read_named(doc.get(key) or [], key, records, alias_rows, origin)
+        for row in doc.get("agents") or []:
+            agents[str(row["noun"]).lower()] = str(row["sector"])
+        for phrase, title in (doc.get("roles") or {}).items():
+            roles[str(phrase).lower()] = str(title)
+    index: dict[str, list[Alias]] = {}
+    for alias in alias_rows:
+        bucket = index.setdefault(alias.text, [])
+        # a later file overrides an earlier one for the same surface form
+        bucket[:] = [a for a in bucket if a.actor_id != alias.actor_id]
+        bucket.append(alias)
+    return ActorBook(
+        actors=records,
+        aliases={k: tuple(v) for k, v in index.items()},
+        agents=agents,
+        roles=roles,
+        demonyms=demonyms,
+    )
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    pass
+
+
+def _parse_yaml(text: str, origin: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader)
+    except yaml.YAMLError as e:
+        raise ConfigError(f"{origin}: invalid YAML: {e}") from e
+
+
+def _strings(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value if v is not None and str(v).strip()]
+
+
+def _require(row: Mapping[str, Any], keys: Iterable[str], origin: str) -> None:
+    missing = [k for k in keys if not row.get(k)]
+    if missing:
+        raise ConfigError(f"{origin}: entry {dict(row)!r} lacks {', '.join(missing)}")
+
+
+def _read_countries(
+    rows: list[Any],
+    records: dict[str, Actor],
+    alias_rows: list[Alias],
+    demonyms: dict[str, str],
+    origin: str,
+) -> None:
+    for row in rows:
+        _require(row, ("code", "name"), origin)
+        code = str(row["code"])
+        names = [str(row["name"]), *_strings(row.get("aliases"))]
+        ambiguous = set(_strings(row.get("ambiguous_names")))
+        records[code] = Actor(
+            id=code,
+            name=str(row["name"]),
+            kind="country",
+            country=code,
+            sector="GOV",
+            aliases=tuple(dict.fromkeys(names)),
+            note=str(row.get("source", "")),
+        )
+        for n in names:
+            alias_rows.append(Alias(text=n, actor_id=code, method="name", ambiguous=n in ambiguous))
+        for d in _strings(row.get("demonyms")):
+            demonyms[d] = code
+            alias_rows.append(Alias(text=d, actor_id=code, method="demonym"))
+        for cap in _strings(row.get("capital")):
+            alias_rows.append(
+                Alias(text=cap, actor_id=code, method="capital", ambiguous=cap in ambiguous)
+            )
+        for seat in _strings(row.get("seats")):
+            alias_rows.append(Alias(text=seat, actor_id=code, method="seat"))
+
+
+def _read_igos(
+    rows: list[Any], records: dict[str, Actor], alias_rows: list[Alias], origin: str
+) -> None:
+    for row in rows:
+        _require(row, ("code", "name"), origin)
+        code = str(row["code"])
+        names = [str(row["name"]), *_strings(row.get("aliases"))]
+        records[code] = Actor(
+            id=code,
+            name=str(row["name"]),
+            kind="igo",
+            country=code,
+            sector=str(row.get("sector") or "IGO"),
+            aliases=tuple(dict.fromkeys(names)),
+            note=str(row.get("source", "")),
+        )
+        for n in names:
+            alias_rows.append(Alias(text=n, actor_id=code, method="name"))
+        for seat in _strings(row.get("seats")):
+            alias_rows.append(Alias(text=seat, actor_id=code, method="seat"))
+
+
+def _read_named(
+    rows: list[Any], key: str, records: dict[str, Actor], alias_rows: list[Alias], origin: str
+) -> None:
+    kind = "person" if key == "people" else "organisation"
+    for row in rows:
+        _require(row, ("id", "name", "country"), origin)
+        actor_id = str(row["id"])
+        names = [str(row["name"]), *_strings(row.get("aliases"))]
+        roles = tuple(_read_role(r, origin) for r in row.get("roles") or [])
+        records[actor_id] = Actor(
+            id=actor_id,
+            name=str(row["name"]),
+            kind=kind,
+            country=str(row["country"]),
+            sector=str(row.get("sector") or ("GOV" if roles else "CVL")),
+            aliases=tuple(dict.fromkeys(names)),
+            roles=roles,
+            note=str(row.get("source", "")),
+        )
+        for n in names:
+            alias_rows.append(Alias(text=n, actor_id=actor_id, method="name"))
+        for n in _strings(row.get("context_aliases")):
+            alias_rows.append(Alias(text=n, actor_id=actor_id, method="context", ambiguous=True))
+
+
+def _read_role(row: Mapping[str, Any], origin: str) -> Role:
+    _require(row, ("title", "country"), origin)
+    return Role(
+        title=str(row["title"]),
+        country=str(row["country"]),
+        start=_to_date(row.get("start"), origin),
+        end=_to_date(row.get("end"), origin),
+    )
+
+
+def _to_date(value: Any, origin: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as e:
+        raise ConfigError(f"{origin}: bad date {value!r}") from e

@@ -1,0 +1,460 @@
+"""The library surface: the CLI, the web app and the Spark job all call these functions."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from detente.actorbook import ActorBook, load_actorbook
+from detente.config import Settings, load_settings
+from detente.errors import InputError
+from detente.ingest import read_inputs
+from detente.model import (
+    SCHEMA_VERSION,
+    Actor,
+    AnalyzedArticle,
+    Article,
+    RunSummary,
+    Skipped,
+    SkipReason,
+    article_id,
+)
+from detente.pipeline import Pipeline, analyze_batch, load_pipeline
+from detente.stages.question import Question, parse_question
+from detente.storage.store import Store
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[str, int], None]  # (uri, articles done so far)
+
+EXPORT_FIELDS = (
+    "schema_version",
+    "event_id",
+    "article_id",
+    "article_uri",
+    "article_title",
+    "sentence_index",
+    "sentence",
+    "trigger",
+    "event_date",
+    "date_precision",
+    "source_name",
+    "source_actor_id",
+    "source_country",
+    "source_sector",
+    "target_name",
+    "target_actor_id",
+    "target_country",
+    "target_sector",
+    "event_type",
+    "mode",
+    "quad_class",
+    "intensity",
+    "cameo",
+    "negated",
+    "modality",
+    "realised",
+    "attribution",
+    "confidence",
+    "rule",
+)
+
+
+def open_store(path: str | Path, *, read_only: bool = False) -> Store:
+    """Open (and migrate) a store; ``read_only`` for reporting and serving."""
+    return Store.open(path, read_only=read_only)
+
+
+@dataclass(slots=True)
+class _Run:
+    pipe: Pipeline
+    store: Store
+    settings: Settings
+    summary: dict[str, Any]
+    skipped: list[Skipped]
+    seen: dict[str, str]  # article id -> first uri this run
+    written: list[Skipped]  # skips already in the store
+
+
+def analyze(
+    paths: Sequence[str | Path],
+    *,
+    settings: Settings | None = None,
+    question: str | None = None,
+    report: bool = True,
+    progress: Progress | None = None,
+    pipeline: Pipeline | None = None,
+) -> RunSummary:
+    """Read, analyse and store articles; write the report. Safe to re-run on the same input."""
+    settings = settings or load_settings()
+    if not paths:
+        raise InputError("no input paths given")
+    pipe = pipeline or load_pipeline(settings.model, settings.actors_files)
+    parsed_question = parse_question(question, pipe.book) if question else None
+    started = datetime.now()
+    with Store.open(settings.db) as store:
+        run = _Run(pipe, store, settings, {"read": 0, "new": 0, "dupes": 0}, [], {}, [])
+        batch: list[Article] = []
+        for item in read_inputs(paths, max_bytes=settings.max_bytes):
+            if isinstance(item, Skipped):
+                run.skipped.append(item)
+                continue
+            batch.append(item)
+            run.summary["read"] += 1
+            if progress:
+                progress(item.uri, run.summary["read"])
+            if len(batch) >= settings.batch_size:
+                _flush(run, batch)
+                batch = []
+        _flush(run, batch)
+        store.record_run(
+            started=started,
+            inputs=" ".join(map(str, paths)),
+            question=question,
+            read=run.summary["read"],
+            new=run.summary["new"],
+            skipped=len(run.skipped),
+        )
+        report_path = None
+        if report:
+            report_path = str(_write_report(store, settings.report_dir, parsed_question))
+        return _summary(run, store, report_path)
+
+
+def _flush(run: _Run, batch: list[Article]) -> None:
+    """Analyse the new articles of a batch and write them, with the batch's skips, at once."""
+    fresh: list[Article] = []
+    links: list[tuple[str, str]] = []
+    for article in batch:
+        if article.id in run.seen:
+            run.summary["dupes"] += 1
+            links.append((article.id, article.uri))
+            run.skipped.append(
+                Skipped(
+                    uri=article.uri,
+                    reason=SkipReason.DUPLICATE,
+                    detail=f"same text as {run.seen[article.id]}",
+                )
+            )
+            continue
+        run.seen[article.id] = article.uri
+        fresh.append(article)
+    known = run.store.known_article_ids([a.id for a in fresh])
+    links += [(a.id, a.uri) for a in fresh if a.id in known]
+    todo = [a for a in fresh if a.id not in known]
+    analyzed = analyze_batch(run.pipe, todo, batch_size=run.settings.batch_size) if todo else []
+    analyzed = [_filter_confidence(a, run.settings.min_confidence) for a in analyzed]
+    run.summary["new"] += len(analyzed)
+    run.store.write_batch(analyzed, run.skipped, _actors_used(run.pipe.book, analyzed), links)
+    run.written.extend(run.skipped)
+    run.skipped = []
+
+
+def _filter_confidence(doc: AnalyzedArticle, floor: float) -> AnalyzedArticle:
+    if floor <= 0:
+        return doc
+    from dataclasses import replace
+
+    return replace(doc, events=tuple(e for e in doc.events if e.confidence >= floor))
+
+
+def _actors_used(book: ActorBook, analyzed: Iterable[AnalyzedArticle]) -> list[Actor]:
+    ids: set[str] = set()
+    for doc in analyzed:
+        ids.update(m.actor_id for m in doc.mentions if m.actor_id)
+        for e in doc.events:
+            ids.update((e.source.actor_id, e.target.actor_id))
+    return [a for a in (book.get(i) for i in sorted(ids)) if a is not None]
+
+
+def _summary(run: _Run, store: Store, report_path: str | None) -> RunSummary:
+    counts = store.counts()
+    skipped = tuple(run.written)
+    return RunSummary(
+        read=run.summary["read"] + sum(1 for s in skipped if s.reason != SkipReason.DUPLICATE),
+        analysed=run.summary["read"] - run.summary["dupes"],
+        new_articles=run.summary["new"],
+        duplicates=run.summary["dupes"],
+        skipped=skipped,
+        sentences=counts.sentences,
+        mentions=counts.mentions,
+        actors=counts.actors,
+        events=counts.events,
+        realised_events=counts.realised_events,
+        top_dyads=tuple(store.top_dyads(run.settings.top_dyads)),
+        db_path=store.path,
+        report_path=report_path,
+    )
+
+
+def _write_report(store: Store, out_dir: Path, question: Question | None) -> Path:
+    from detente.report import write_report as render
+
+    focus = (question.source, question.target) if question else None
+    return render(
+        store.con, Path(out_dir), question=question.text if question else None, focus=focus
+    )
+
+
+def write_report(
+    db: str | Path,
+    out_dir: str | Path,
+    *,
+    question: str | None = None,
+    actors_files: Sequence[Path] = (),
+) -> Path:
+    """Re-render the static report from an existing store."""
+    parsed = parse_question(question, load_actorbook(actors_files)) if question else None
+    with Store.open(db, read_only=True) as store:
+        return _write_report(store, Path(out_dir), parsed)
+
+
+# -- reading events back -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventFilter:
+    dyad: tuple[str, str] | None = None  # (source country, target country); either direction
+    directed: bool = False
+    since: date | None = None
+    until: date | None = None
+    event_type: str | None = None
+    actor: str | None = None
+    realised_only: bool = False
+    limit: int | None = None
+
+
+_EXPORT_SQL = """
+SELECT e.*, a.uri AS article_uri, a.title AS article_title, s.text AS sentence,
+       src.name AS source_name, tgt.name AS target_name
+FROM events e
+JOIN articles a ON a.id = e.article_id
+LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx
+LEFT JOIN actors src ON src.id = e.source_actor_id
+LEFT JOIN actors tgt ON tgt.id = e.target_actor_id
+"""
+
+
+def query_events(store: Store, filt: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+    """Events with their article and sentence, in export-contract form."""
+    where: list[str] = []
+    params: list[Any] = []
+    if filt.dyad:
+        a, b = filt.dyad
+        if filt.directed:
+            where.append("(e.source_country = ? AND e.target_country = ?)")
+            params += [a, b]
+        else:
+            where.append(
+                "((e.source_country = ? AND e.target_country = ?) OR (e.source_country = ? AND e.target_country = ?))"
+            )
+            params += [a, b, b, a]
+    if filt.since:
+        where.append("e.event_date >= ?")
+        params.append(filt.since)
+    if filt.until:
+        where.append("e.event_date <= ?")
+        params.append(filt.until)
+    if filt.event_type:
+        where.append("e.event_type = ?")
+        params.append(filt.event_type.upper())
+    if filt.actor:
+        where.append(
+            "(e.source_actor_id = ? OR e.target_actor_id = ? OR e.source_country = ? OR e.target_country = ?)"
+        )
+        params += [filt.actor] * 4
+    if filt.realised_only:
+        where.append("e.realised")
+    sql = _EXPORT_SQL + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY e.event_date NULLS LAST, a.uri, e.sentence_idx, e.trigger_start"
+    if filt.limit:
+        sql += " LIMIT ?"
+        params.append(filt.limit)
+    return [_to_export(row) for row in store.query(sql, params)]
+
+
+def _to_export(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "event_id": row["id"],
+        "article_id": row["article_id"],
+        "article_uri": row["article_uri"],
+        "article_title": row["article_title"],
+        "sentence_index": row["sentence_idx"],
+        "sentence": row["sentence"],
+        "trigger": row["trigger"],
+        "event_date": row["event_date"].isoformat() if row["event_date"] else None,
+        "date_precision": row["date_precision"],
+        "source_name": row["source_name"] or row["source_text"],
+        "source_actor_id": row["source_actor_id"],
+        "source_country": row["source_country"],
+        "source_sector": row["source_sector"],
+        "target_name": row["target_name"] or row["target_text"],
+        "target_actor_id": row["target_actor_id"],
+        "target_country": row["target_country"],
+        "target_sector": row["target_sector"],
+        "event_type": row["event_type"],
+        "mode": row["mode"] or None,
+        "quad_class": row["quad_class"],
+        "intensity": row["intensity"],
+        "cameo": row["cameo"],
+        "negated": bool(row["negated"]),
+        "modality": row["modality"],
+        "realised": bool(row["realised"]),
+        "attribution": row["attribution"],
+        "confidence": row["confidence"],
+        "rule": row["rule"],
+    }
+
+
+def export_events(
+    store: Store, fmt: str, out: Path | None, filt: EventFilter = EventFilter()
+) -> int:
+    """Write events in the export contract as jsonl, csv or parquet; return the row count."""
+    rows = query_events(store, filt)
+    if fmt == "jsonl":
+        _write_text(out, (json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    elif fmt == "csv":
+        _write_csv(out, rows)
+    elif fmt == "parquet":
+        if out is None:
+            raise InputError("parquet export needs --out FILE")
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        table = (
+            pa.Table.from_pylist(rows)
+            if rows
+            else pa.table({k: pa.array([], pa.string()) for k in EXPORT_FIELDS})
+        )
+        pq.write_table(table, str(out))
+    else:
+        raise InputError(f"unknown export format {fmt!r}: use jsonl, csv or parquet")
+    return len(rows)
+
+
+def _write_text(out: Path | None, chunks: Iterable[str]) -> None:
+    import sys
+
+    if out is None:
+        for c in chunks:
+            sys.stdout.write(c)
+        return
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.writelines(chunks)
+
+
+def _write_csv(out: Path | None, rows: list[dict[str, Any]]) -> None:
+    import sys
+
+    fh = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout  # noqa: SIM115
+    try:
+        writer = csv.DictWriter(fh, fieldnames=list(EXPORT_FIELDS))
+        writer.writeheader()
+        writer.writerows(rows)
+    finally:
+        if out:
+            fh.close()
+
+
+# -- coding loose sentences --------------------------------------------------------------
+
+
+def code_texts(
+    items: Iterable[tuple[str, str]],
+    *,
+    pipeline: Pipeline | None = None,
+    settings: Settings | None = None,
+    published: date | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Event-code loose sentences without storing them: ``(id, text)`` in, one dict out each.
+
+    Each text is analysed as its own one-paragraph article; events come main event first.
+    """
+    settings = settings or load_settings()
+    pipe = pipeline or load_pipeline(settings.model, settings.actors_files)
+    chunk: list[tuple[str, str]] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= 256:
+            yield from _code_chunk(pipe, chunk, published)
+            chunk = []
+    yield from _code_chunk(pipe, chunk, published)
+
+
+def _code_chunk(
+    pipe: Pipeline, chunk: list[tuple[str, str]], published: date | None
+) -> Iterator[dict[str, Any]]:
+    if not chunk:
+        return
+    articles = [
+        Article(
+            id=article_id(text) or key,
+            uri=str(key),
+            text=text.replace("\n", " "),
+            published=published,
+        )
+        for key, text in chunk
+    ]
+    for (key, text), doc in zip(chunk, analyze_batch(pipe, articles), strict=True):
+        yield {"id": key, "text": text, "events": [_event_dict(e) for e in doc.events]}
+
+
+def _event_dict(e: Any) -> dict[str, Any]:
+    return {
+        "event_type": e.event_type,
+        "mode": e.mode or None,
+        "quad_class": e.quad_class,
+        "intensity": e.intensity,
+        "cameo": e.cameo,
+        "trigger": e.trigger,
+        "source_name": e.source.name,
+        "source_actor_id": e.source.actor_id,
+        "source_country": e.source.country,
+        "source_sector": e.source.sector,
+        "source_text": e.source.text,
+        "target_name": e.target.name,
+        "target_actor_id": e.target.actor_id,
+        "target_country": e.target.country,
+        "target_sector": e.target.sector,
+        "target_text": e.target.text,
+        "event_date": e.event_date.isoformat() if e.event_date else None,
+        "negated": e.negated,
+        "modality": e.modality.value,
+        "realised": e.realised,
+        "attribution": e.attribution,
+        "confidence": e.confidence,
+        "rule": e.rule,
+    }
+
+
+# -- actors and articles -----------------------------------------------------------------
+
+
+def search_actors(
+    book: ActorBook, search: str | None = None, *, kind: str | None = None
+) -> list[Actor]:
+    """Actors whose id, name, country or any alias contains ``search`` (case-insensitive)."""
+    needle = (search or "").casefold()
+    found = []
+    for actor in book.actors.values():
+        if kind and actor.kind != kind:
+            continue
+        hay = [actor.id, actor.name, actor.country, *actor.aliases]
+        if not needle or any(needle in h.casefold() for h in hay):
+            found.append(actor)
+    return sorted(found, key=lambda a: (a.kind, a.id))
+
+
+def list_articles(store: Store) -> list[dict[str, Any]]:
+    return store.query(
+        """SELECT a.id, a.uri, a.title, a.source, a.published, a.published_from, a.n_words,
+                  (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events
+           FROM articles a ORDER BY coalesce(a.published, a.published_from), a.uri"""
+    )

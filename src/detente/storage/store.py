@@ -1,0 +1,301 @@
+"""The DuckDB store: the only code that writes to the database.
+
+Ids are content hashes and every insert is ``INSERT OR IGNORE``, so writing the same records
+twice is a no-op; each batch is one transaction, so an interrupted run keeps every finished
+batch and loses nothing else.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from detente.errors import StoreError, StoreLockedError
+from detente.model import Actor, AnalyzedArticle, Skipped, content_id
+
+logger = logging.getLogger(__name__)
+
+MIGRATIONS = ("schema.sql",)  # numbered in order: index + 1 is the schema version
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    articles: int
+    skipped: int
+    sentences: int
+    mentions: int
+    actors: int
+    events: int
+    realised_events: int
+
+
+class Store:
+    """A DuckDB file (or in-memory database) holding articles, sentences, mentions and events."""
+
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, path: str, *, read_only: bool = False
+    ) -> None:
+        self.con = con
+        self.path = path
+        self.read_only = read_only
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
+        target = str(path)
+        if read_only and target != ":memory:" and not Path(target).is_file():
+            raise StoreError(f"no store at {target}: run 'detente analyze' first")
+        if target != ":memory:":
+            Path(target).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            con = duckdb.connect(target, read_only=read_only)
+        except duckdb.IOException as e:
+            if "lock" in str(e).lower():
+                raise StoreLockedError(
+                    f"{target} is in use by another detente process; wait for it to finish"
+                ) from e
+            raise StoreError(f"cannot open store {target}: {e}") from e
+        except duckdb.Error as e:
+            raise StoreError(f"cannot open store {target}: {e}") from e
+        store = cls(con, target, read_only=read_only)
+        if not read_only:
+            store.migrate()
+        return store
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        return cls.open(":memory:")
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema ---------------------------------------------------------------------------
+    def migrate(self) -> int:
+        """Apply the numbered migrations not yet applied; return the schema version."""
+        self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        current = int(row[0]) if row else 0
+        folder = resources.files("detente") / "storage"
+        for number, name in enumerate(MIGRATIONS, start=1):
+            if number <= current:
+                continue
+            sql = (folder / name).read_text(encoding="utf-8")
+            with self.transaction():
+                self.con.execute(sql)
+                self.con.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(number)]
+                )
+            current = number
+        return current
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        else:
+            self.con.execute("COMMIT")
+
+    # -- the write path -------------------------------------------------------------------
+    def write_batch(
+        self,
+        analyzed: Sequence[AnalyzedArticle],
+        skipped: Sequence[Skipped] = (),
+        actors: Iterable[Actor] = (),
+        sources: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        """Write one batch in one transaction. Re-writing the same records changes nothing."""
+        if self.read_only:
+            raise StoreError("store opened read-only")
+        try:
+            with self.transaction():
+                self._insert_many("articles", [_article_row(a) for a in analyzed])
+                self._insert_many(
+                    "article_sources",
+                    [(a.article.id, a.article.uri) for a in analyzed] + list(sources),
+                )
+                self._insert_many(
+                    "sentences",
+                    [
+                        (s.article_id, s.index, s.start_char, s.end_char, s.text)
+                        for a in analyzed
+                        for s in a.sentences
+                    ],
+                )
+                self._insert_many(
+                    "mentions", [_mention_row(m) for a in analyzed for m in a.mentions]
+                )
+                self._insert_many("events", [_event_row(e) for a in analyzed for e in a.events])
+                self._insert_many("actors", [_actor_row(x) for x in actors])
+                self._insert_many(
+                    "skipped", [(s.id, s.uri, s.reason.value, s.detail) for s in skipped]
+                )
+        except duckdb.Error as e:
+            raise StoreError(f"writing a batch to {self.path} failed: {e}") from e
+
+    def _insert_many(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        marks = ", ".join("?" for _ in rows[0])
+        columns = _COLUMNS[table]
+        self.con.executemany(
+            f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({marks})",
+            list(rows),
+        )
+
+    def record_run(
+        self,
+        *,
+        started: datetime,
+        inputs: str,
+        question: str | None,
+        read: int,
+        new: int,
+        skipped: int,
+    ) -> None:
+        run_id = content_id("run", started.isoformat(), inputs)
+        with self.transaction():
+            self.con.execute(
+                "INSERT OR IGNORE INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [run_id, started, datetime.now(), inputs, question, read, new, skipped],
+            )
+
+    # -- reads ----------------------------------------------------------------------------
+    def known_article_ids(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        rows = self.con.execute(
+            "SELECT id FROM articles WHERE list_contains(?, id)", [list(ids)]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def counts(self) -> Counts:
+        q = self.con.execute
+        one = lambda sql: int(q(sql).fetchone()[0])  # noqa: E731
+        return Counts(
+            articles=one("SELECT count(*) FROM articles"),
+            skipped=one("SELECT count(*) FROM skipped"),
+            sentences=one("SELECT count(*) FROM sentences"),
+            mentions=one("SELECT count(*) FROM mentions"),
+            actors=one("SELECT count(DISTINCT actor_id) FROM mentions WHERE actor_id IS NOT NULL"),
+            events=one("SELECT count(*) FROM events"),
+            realised_events=one("SELECT count(*) FROM events WHERE realised"),
+        )
+
+    def top_dyads(self, limit: int = 10) -> list[tuple[str, str, int]]:
+        rows = self.con.execute(
+            """SELECT source_country, target_country, count(*) AS n FROM events
+               WHERE realised AND source_country <> target_country
+               GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?""",
+            [limit],
+        ).fetchall()
+        return [(r[0], r[1], int(r[2])) for r in rows]
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run a read query with parameters; rows as dicts."""
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+_COLUMNS = {
+    "articles": "id, uri, title, author, source, url, published, date_precision, date_source, "
+    "published_from, published_to, language, format, removed_lines, n_words, text",
+    "article_sources": "article_id, uri",
+    "sentences": "article_id, idx, start_char, end_char, text",
+    "mentions": "id, article_id, sentence_idx, start_char, end_char, text, actor_id, method, label",
+    "events": "id, article_id, sentence_idx, trigger, trigger_start, trigger_end, source_actor_id, "
+    "source_text, target_actor_id, target_text, source_country, source_sector, target_country, "
+    "target_sector, event_type, mode, quad_class, intensity, cameo, event_date, date_precision, "
+    "negated, modality, realised, attribution, confidence, rule",
+    "actors": "id, name, kind, country, sector, aliases",
+    "skipped": "id, uri, reason, detail",
+}
+
+
+def _article_row(a: AnalyzedArticle) -> tuple[Any, ...]:
+    x = a.article
+    return (
+        x.id,
+        x.uri,
+        x.title,
+        x.author,
+        x.source,
+        x.url,
+        x.published,
+        x.date_precision.value,
+        x.date_source,
+        x.published_from,
+        x.published_to,
+        x.language,
+        x.format,
+        x.removed_lines,
+        len(x.text.split()),
+        x.text,
+    )
+
+
+def _mention_row(m: Any) -> tuple[Any, ...]:
+    return (
+        m.id,
+        m.article_id,
+        m.sentence_index,
+        m.start_char,
+        m.end_char,
+        m.text,
+        m.actor_id,
+        m.method,
+        m.label,
+    )
+
+
+def _event_row(e: Any) -> tuple[Any, ...]:
+    return (
+        e.id,
+        e.article_id,
+        e.sentence_index,
+        e.trigger,
+        e.trigger_start,
+        e.trigger_end,
+        e.source.actor_id,
+        e.source.text,
+        e.target.actor_id,
+        e.target.text,
+        e.source.country,
+        e.source.sector,
+        e.target.country,
+        e.target.sector,
+        e.event_type,
+        e.mode,
+        e.quad_class,
+        e.intensity,
+        e.cameo,
+        e.event_date,
+        e.date_precision.value,
+        e.negated,
+        e.modality.value,
+        e.realised,
+        e.attribution,
+        e.confidence,
+        e.rule,
+    )
+
+
+def _actor_row(a: Actor) -> tuple[Any, ...]:
+    return (a.id, a.name, a.kind, a.country, a.sector, list(a.aliases))
