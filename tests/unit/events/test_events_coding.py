@@ -1,0 +1,146 @@
+"""The event coder on hand-written sentences: one test per linguistic case (#2, #4)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from detente.api import code_texts
+from detente.pipeline import Pipeline
+
+
+def code(pipeline: Pipeline, text: str, when: date | None = date(2020, 8, 1)) -> list[dict[str, Any]]:
+    [row] = list(code_texts([("t", text)], pipeline=pipeline, published=when))
+    return list(row["events"])
+
+
+def dyads(events: list[dict[str, Any]]) -> set[tuple[str, str, str]]:
+    return {(e["source_country"], e["event_type"], e["target_country"]) for e in events}
+
+
+def test_active_transitive(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Lukashenko accused Russia of lying about the incident.")
+    assert ("BLR", "ACCUSE", "RUS") in dyads(events)
+    assert events[0]["realised"]
+
+
+def test_passive_with_agent(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Thirty Russians were detained by Belarusian police near Minsk.")
+    assert ("BLR", "COERCE", "RUS") in dyads(events)
+    assert "passive" in events[0]["rule"]
+
+
+def test_coordinated_subjects_give_one_event_each(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Belarus' KGB and OMON special forces detained 32 Russians outside Minsk.")
+    sources = {e["source_actor_id"] for e in events if e["event_type"] == "COERCE"}
+    assert len(sources) == 2
+    assert all(e["source_country"] == "BLR" and e["target_country"] == "RUS" for e in events)
+
+
+def test_control_verb_refuse_is_reject(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Minsk refused to send troops to support Moscow.")
+    assert ("BLR", "REJECT", "RUS") in dyads(events)
+    assert events[0]["rule"].startswith("control:refuse")
+
+
+def test_control_verb_threaten(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Russia threatened to cut gas deliveries to Belarus.")
+    assert ("RUS", "THREATEN", "BLR") in dyads(events)
+
+
+def test_reciprocal_agreement(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Belarus and Russia agreed to coordinate their foreign policy.")
+    assert {("BLR", "AGREE", "RUS"), ("RUS", "AGREE", "BLR")} <= dyads(events)
+
+
+def test_capital_metonymy_and_rejection(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Minsk rejected a number of proposals from Moscow.")
+    assert ("BLR", "REJECT", "RUS") in dyads(events)
+
+
+def test_visit_with_locative_target(pipeline: Pipeline) -> None:
+    events = code(pipeline, "On November 25th, the Russian Foreign Minister, Sergei Lavrov, arrived in Minsk.")
+    assert ("RUS", "CONSULT", "BLR") in dyads(events)
+    assert events[0]["event_date"] == "2019-11-25" or events[0]["event_date"].endswith("11-25")
+
+
+def test_hypothetical_negated_is_not_realised(pipeline: Pipeline) -> None:
+    text = (
+        "Lukashenko is in power in Belarus, and he could decide not to continue hosting two "
+        "Russian military bases in Belarus after 2021."
+    )
+    events = code(pipeline, text)
+    assert events, "the hosting event is stored, flagged"
+    assert not any(e["realised"] for e in events)
+    assert any(e["modality"] == "hypothetical" for e in events)
+
+
+def test_negation_is_recorded(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Belarus did not recognise the annexation by Russia and did not support Moscow.")
+    support = [e for e in events if e["event_type"] == "SUPPORT"]
+    assert support and support[0]["negated"] and not support[0]["realised"]
+
+
+def test_future_is_not_realised(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Russia will supply Belarus with the Sputnik V vaccine.")
+    assert events and events[0]["modality"] == "future" and not events[0]["realised"]
+
+
+def test_conditional_is_hypothetical(pipeline: Pipeline) -> None:
+    events = code(pipeline, "If Moscow cuts oil deliveries, Minsk will accuse Russia of blackmail.")
+    assert events and all(not e["realised"] for e in events)
+
+
+def test_reported_speech_keeps_attribution(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Ukrainian media reported that Belarus refused to recognise Russia's annexation of Crimea.")
+    rejects = [e for e in events if e["event_type"] == "REJECT"]
+    assert rejects and rejects[0]["modality"] == "reported"
+    assert rejects[0]["attribution"]
+
+
+def test_according_to_is_attribution(pipeline: Pipeline) -> None:
+    events = code(pipeline, "According to Russian officials, Belarus expelled two Russian diplomats.")
+    assert events and events[0]["attribution"] and "officials" in events[0]["attribution"]
+
+
+def test_nominal_event_with_possessor(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Lavrov's visit to Minsk was cut short.")
+    assert ("RUS", "CONSULT", "BLR") in dyads(events)
+    assert events[0]["rule"].startswith("noun:")
+
+
+def test_nominal_arrest_of_by(pipeline: Pipeline) -> None:
+    events = code(pipeline, "The arrest of 32 Russians by the Belarusian KGB angered the Kremlin.")
+    assert ("BLR", "COERCE", "RUS") in dyads(events)
+
+
+def test_habitual_is_flagged(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Moscow often blocks imports of Belarusian goods during disputes with Minsk.")
+    assert events and events[0]["modality"] == "habitual" and not events[0]["realised"]
+
+
+def test_minsk_agreements_are_not_the_belarusian_government(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Russia accused Ukraine of violating the Minsk agreements.")
+    assert dyads(events) == {("RUS", "ACCUSE", "UKR")}
+
+
+def test_locative_capital_is_not_a_target(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Makei met Chinese diplomats in Minsk.")
+    assert all(e["target_country"] != "BLR" for e in events)
+
+
+def test_sentence_without_actors_has_no_events(pipeline: Pipeline) -> None:
+    assert code(pipeline, "The weather was cold and the trains ran late.") == []
+
+
+def test_no_self_events(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Lukashenko praised Belarus.")
+    assert all(e["source_actor_id"] != e["target_actor_id"] for e in events)
+
+
+@pytest.mark.parametrize("spelling", ["Lukashenko", "Lukashenka", "Alexander Lukashenko", "Aliaksandr Lukashenka"])
+def test_transliteration_variants_are_one_actor(pipeline: Pipeline, spelling: str) -> None:
+    events = code(pipeline, f"{spelling} accused Russia of interference.")
+    assert events and events[0]["source_actor_id"] == "lukashenko"
