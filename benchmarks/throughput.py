@@ -23,9 +23,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from detente.stages.clean import clean_text
+
 from detente.model import Article, article_id
 from detente.pipeline import analyze_batch, load_pipeline
-from detente.stages.clean import clean_text
 from detente.storage.store import Store
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -59,7 +60,9 @@ def timed(fn: Callable[[], object], repeat: int) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", choices=["news-2017", "wcep"], default="news-2017")
     parser.add_argument("--n", type=int, default=300, help="articles to read")
     parser.add_argument("--repeat", type=int, default=1, help="best of N timings")

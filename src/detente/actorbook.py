@@ -103,7 +103,7 @@ def load_actorbook(extra_files: Sequence[Path] = ()) -> ActorBook:
     demonyms: dict[str, str] = {}
     data = resources.files("detente") / "data"
     sources: list[tuple[str, Any]] = []
-    for name in DATA_FILES + (AGENTS_FILE,):
+    for name in (*DATA_FILES, AGENTS_FILE):
         res = data / name
         if res.is_file():
             sources.append((name, _parse_yaml(res.read_text(encoding="utf-8"), name)))

@@ -252,7 +252,8 @@ def query_events(store: Store, filt: EventFilter = EventFilter()) -> list[dict[s
             params += [a, b]
         else:
             where.append(
-                "((e.source_country = ? AND e.target_country = ?) OR (e.source_country = ? AND e.target_country = ?))"
+                "((e.source_country = ? AND e.target_country = ?)"
+                " OR (e.source_country = ? AND e.target_country = ?))"
             )
             params += [a, b, b, a]
     if filt.since:
@@ -266,7 +267,8 @@ def query_events(store: Store, filt: EventFilter = EventFilter()) -> list[dict[s
         params.append(filt.event_type.upper())
     if filt.actor:
         where.append(
-            "(e.source_actor_id = ? OR e.target_actor_id = ? OR e.source_country = ? OR e.target_country = ?)"
+            "(e.source_actor_id = ? OR e.target_actor_id = ?"
+            " OR e.source_country = ? OR e.target_country = ?)"
         )
         params += [filt.actor] * 4
     if filt.realised_only:

@@ -1,4 +1,4 @@
-"""Settings: defaults here, overridden by ``detente.toml``, then ``DETENTE_*`` variables, then flags.
+"""Settings: defaults here, then ``detente.toml``, then ``DETENTE_*`` variables, then flags.
 
 This is the only module that reads the environment.
 """

@@ -44,6 +44,15 @@ class Trigger:
     target_preps: tuple[str, ...] = ()
     source_preps: tuple[str, ...] = ()
     requires_object: tuple[str, ...] = ()
+    exclude_object: tuple[str, ...] = ()
+    requires_prep: tuple[str, ...] = ()
+    object_preps: tuple[str, ...] = ()
+    symmetric: bool = False
+    reverse: bool = False
+    possessor: str = (
+        "source"  # nouns: what "Russia's ..." is (source, or target: "Navalny's arrest")
+    )
+    senses: tuple[Trigger, ...] = ()  # object- or preposition-conditioned readings, tried first
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -52,8 +61,11 @@ class Control:
 
     key: str
     as_type: str | None = None
+    as_conflict: str | None = None  # used when the complement is itself a conflict event
     modality: str | None = None
     negate: bool = False
+    source_controller: bool = False
+    ignore_complement: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -62,6 +74,9 @@ class Lexicon:
     verbs: Mapping[str, Trigger]
     nouns: Mapping[str, Trigger]
     control: Mapping[str, Control]
+    control_adjectives: Mapping[str, Control]
+    control_nouns: Mapping[str, Control]
+    lemma_fixes: Mapping[str, str]
     modal_markers: Mapping[str, frozenset[str]]
     reporting_verbs: frozenset[str]
     negation_markers: frozenset[str]
@@ -96,21 +111,16 @@ def load_lexicon(triggers_file: Path | None = None) -> Lexicon:
         str(k).lower(): _read_trigger(str(k), v, types)
         for k, v in (trig.get("nouns") or {}).items()
     }
-    control = {}
-    for k, v in (trig.get("control") or {}).items():
-        v = v or {}
-        as_type = v.get("as")
-        if as_type is not None and as_type not in types:
-            raise ConfigError(f"triggers.yaml: control {k!r} names unknown type {as_type!r}")
-        control[str(k).lower()] = Control(
-            key=str(k), as_type=as_type, modality=v.get("modality"), negate=bool(v.get("negate"))
-        )
     markers = {str(k): frozenset(_words(v)) for k, v in (trig.get("modal_markers") or {}).items()}
+    fixes = trig.get("lemma_fixes") or {}
     return Lexicon(
         types=types,
         verbs=verbs,
         nouns=nouns,
-        control=control,
+        control=_read_controls(trig.get("control"), types),
+        control_adjectives=_read_controls(trig.get("control_adjectives"), types),
+        control_nouns=_read_controls(trig.get("control_nouns"), types),
+        lemma_fixes={str(k).lower(): str(v).lower() for k, v in fixes.items()},
         modal_markers=markers,
         reporting_verbs=frozenset(_words(trig.get("reporting_verbs"))),
         negation_markers=frozenset(_words(trig.get("negation_markers"))),
@@ -148,10 +158,42 @@ def _read_type(name: str, row: Mapping[str, Any]) -> EventType:
     )
 
 
+def _read_controls(rows: Any, types: Mapping[str, EventType]) -> dict[str, Control]:
+    out = {}
+    for k, v in (rows or {}).items():
+        v = v or {}
+        for name in ("as", "as_conflict"):
+            if v.get(name) is not None and v[name] not in types:
+                raise ConfigError(f"triggers.yaml: control {k!r} names unknown type {v[name]!r}")
+        out[str(k).lower()] = Control(
+            key=str(k),
+            as_type=v.get("as"),
+            as_conflict=v.get("as_conflict"),
+            modality=v.get("modality"),
+            negate=bool(v.get("negate")),
+            source_controller=v.get("source") == "controller",
+            ignore_complement=tuple(_words(v.get("ignore_complement"))),
+        )
+    return out
+
+
 def _read_trigger(
-    key: str, row: Mapping[str, Any] | None, types: Mapping[str, EventType]
+    key: str,
+    row: Mapping[str, Any] | None,
+    types: Mapping[str, EventType],
+    parent: Trigger | None = None,
 ) -> Trigger:
     row = row or {}
+    if parent is not None:  # a sense inherits the entry's argument structure
+        inherited = {
+            "target_preps": parent.target_preps,
+            "source_preps": parent.source_preps,
+            "object_preps": parent.object_preps,
+            "symmetric": parent.symmetric,
+            "reverse": parent.reverse,
+            "possessor": parent.possessor,
+        }
+        row = {**inherited, **row}
     type_name = row.get("type")
     if type_name not in types:
         raise ConfigError(f"triggers.yaml: {key!r} has unknown type {type_name!r}")
@@ -165,4 +207,20 @@ def _read_trigger(
         target_preps=tuple(_words(row.get("target_preps"))),
         source_preps=tuple(_words(row.get("source_preps"))),
         requires_object=tuple(_words(row.get("requires_object"))),
+        exclude_object=tuple(_words(row.get("exclude_object"))),
+        requires_prep=tuple(_words(row.get("requires_prep"))),
+        object_preps=tuple(_words(row.get("object_preps"))),
+        symmetric=bool(row.get("symmetric")),
+        reverse=bool(row.get("reverse")),
+        possessor=str(row.get("possessor") or "source"),
+        senses=_read_senses(key, row, types) if parent is None else (),
     )
+
+
+def _read_senses(
+    key: str, row: Mapping[str, Any], types: Mapping[str, EventType]
+) -> tuple[Trigger, ...]:
+    if not row.get("senses"):
+        return ()
+    base = _read_trigger(key, {k: v for k, v in row.items() if k != "senses"}, types)
+    return tuple(_read_trigger(key, sense, types, parent=base) for sense in row["senses"])

@@ -109,7 +109,7 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
             add(start, end, *picked)
     for start, end, actor in _role_phrases(book, sent, ctx):
         add(start, end, actor, "role")
-    for tm in _second_mentions(book, sent, _with_sentence(ctx, found), taken):
+    for tm in _second_mentions(book, sent, ctx, taken, list(found)):
         add(tm.start, tm.end, tm.actor, tm.method)
     for ent in sent.ents:
         if ent.label_ not in _UNRESOLVED_LABELS or ent.text in book.aliases:
@@ -271,9 +271,9 @@ def _is_country(book: ActorBook, alias: Alias) -> bool:
 
 def _inside_container(sent: Any, start: int, end: int) -> bool:
     for ent in sent.ents:
-        if ent.label_ in _CONTAINER_LABELS and ent.start <= start and end <= ent.end:
-            if (ent.end - ent.start) > (end - start):
-                return True
+        inside = ent.start <= start and end <= ent.end
+        if ent.label_ in _CONTAINER_LABELS and inside and (ent.end - ent.start) > (end - start):
+            return True
     return False
 
 
@@ -323,8 +323,10 @@ def _country_code(book: ActorBook, text: str) -> str | None:
 
 
 def _second_mentions(
-    book: ActorBook, sent: Any, ctx: ArticleContext, taken: set[int]
+    book: ActorBook, sent: Any, ctx: ArticleContext, taken: set[int], found: list[TokenMention]
 ) -> Iterable[TokenMention]:
+    """Surnames named earlier in the article, and subject pronouns: the latest person ("he",
+    "she") or state ("it") named before them, in this sentence or an earlier one."""
     for tok in sent:
         if tok.i in taken:
             continue
@@ -336,31 +338,29 @@ def _second_mentions(
                     start=tok.i, end=tok.i + 1, head=tok.i, actor=actor, method="coref"
                 )
         elif tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass"):
-            target = ctx.last_person if low in _PERSON_PRONOUNS else None
-            if low in _STATE_PRONOUNS:
-                target = ctx.last_state
-            actor = book.actors.get(target) if target else None
+            kinds = (
+                ("person",)
+                if low in _PERSON_PRONOUNS
+                else ("country", "igo")
+                if low in _STATE_PRONOUNS
+                else ()
+            )
+            if not kinds:
+                continue
+            before = [
+                m.actor
+                for m in found
+                if m.start < tok.i
+                and m.actor is not None
+                and m.actor.kind in kinds
+                and m.method != "demonym"
+            ]
+            fallback = ctx.last_person if kinds == ("person",) else ctx.last_state
+            actor = before[-1] if before else (book.actors.get(fallback) if fallback else None)
             if actor:
                 yield TokenMention(
                     start=tok.i, end=tok.i + 1, head=tok.i, actor=actor, method="pronoun"
                 )
-
-
-def _with_sentence(ctx: ArticleContext, found: Sequence[TokenMention]) -> ArticleContext:
-    """The context after this sentence's named mentions (for "he" later in the sentence)."""
-    people = [m.actor.id for m in sorted(found, key=lambda m: m.start) if m.actor and m.actor.kind == "person"]
-    states = [
-        m.actor.id
-        for m in sorted(found, key=lambda m: m.start)
-        if m.actor and m.actor.kind in ("country", "igo") and m.method != "demonym"
-    ]
-    return ArticleContext(
-        when=ctx.when,
-        last_person=people[-1] if people else ctx.last_person,
-        last_state=states[-1] if states else ctx.last_state,
-        surnames=ctx.surnames,
-        countries=ctx.countries,
-    )
 
 
 def _remember(ctx: ArticleContext, sent: Any, found: Sequence[TokenMention]) -> None:

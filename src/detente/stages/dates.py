@@ -39,7 +39,10 @@ MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS = [
@@ -106,8 +109,11 @@ def _complete(
         if reference is None:
             return None
         year = reference.year
-        if lower_bound:
-            return _safe_date(year, month, day or 1)
+        if lower_bound:  # the first such date on or after the bound
+            found = _safe_date(year, month, day or 1)
+            if found is not None and found < reference:
+                found = _safe_date(year + 1, month, day or 1)
+            return found
         try:
             if date(year, month, day or 1) > reference and (month - reference.month) > 2:
                 year -= 1
@@ -143,26 +149,29 @@ class DateWindow:
 def infer_window(text: str, today: date | None = None) -> DateWindow:
     """A publication window for an article with no date metadata.
 
-    The article cannot be older than the latest past date it states in full; with only bare
-    years, the latest year named in a sentence without future wording gives year precision.
+    The article cannot be older than the latest date or year it states as past (sentences with
+    future or conditional wording are left out): that is the window's start. A stated full
+    date gives day precision, a bare year the 1st of January and year precision.
     """
     today = today or date.today()
-    latest: date | None = None
+    latest: FoundDate | None = None
+    latest_year = 0
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         if _FUTURE_HINT.search(sentence):
             continue
         for found in find_dates(sentence):
-            if found.has_year and found.value <= today and (latest is None or found.value > latest):
-                latest = found.value
-    if latest is not None:
-        return DateWindow(latest, None, DatePrecision.DAY, "latest-full-date")
-    years = [
-        int(m.group())
-        for sentence in re.split(r"(?<=[.!?])\s+", text)
-        if not _FUTURE_HINT.search(sentence)
-        for m in _YEAR_ONLY.finditer(sentence)
-        if int(m.group()) <= today.year
-    ]
-    if years:
-        return DateWindow(date(max(years), 1, 1), None, DatePrecision.YEAR, "latest-year")
+            if (
+                found.has_year
+                and found.value <= today
+                and (latest is None or found.value > latest.value)
+            ):
+                latest = found
+        years = [
+            int(m.group()) for m in _YEAR_ONLY.finditer(sentence) if int(m.group()) <= today.year
+        ]
+        latest_year = max([latest_year, *years])
+    if latest is not None and latest.value.year >= latest_year:
+        return DateWindow(latest.value, None, latest.precision, "latest-stated-date")
+    if latest_year:
+        return DateWindow(date(latest_year, 1, 1), None, DatePrecision.YEAR, "latest-stated-year")
     return DateWindow(None, None, DatePrecision.UNKNOWN, "none")

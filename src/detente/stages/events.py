@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from detente.lexicon import Lexicon, Trigger
+from detente.lexicon import Control, Lexicon, Trigger
 from detente.model import Actor, DatePrecision, Event, EventActor, Modality
 from detente.stages.actors import TokenMention
 from detente.stages.dates import date_of_sentence
@@ -72,9 +72,9 @@ def code_sentence(si: SentenceInput, lexicon: Lexicon) -> list[Event]:
     for tok in si.sent:
         if tok.i in consumed:
             continue
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in ("VERB", "AUX", "ADJ"):
             events.extend(_code_verb(si, lexicon, at, tok, consumed))
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in lexicon.nouns:
+        elif tok.pos_ in ("NOUN", "PROPN"):
             events.extend(_code_noun(si, lexicon, at, tok, consumed))
     return _dedupe(sorted(events, key=lambda e: _salience(si.sent, e, si.offset)))
 
@@ -106,36 +106,180 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return out
 
 
+_QUANTITY = frozenset(
+    {
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "number",
+        "group",
+        "some",
+        "many",
+        "several",
+        "scores",
+        "couple",
+        "lot",
+        "lots",
+        "handful",
+        "majority",
+        "part",
+        "most",
+        "all",
+        "series",
+        "wave",
+        "batch",
+        "pair",
+    }
+)
+
+
+def _lemma(lexicon: Lexicon, tok: Any) -> str:
+    return lexicon.lemma_fixes.get(tok.lower_, tok.lemma_.lower())
+
+
 def _lookup_verb(lexicon: Lexicon, tok: Any) -> tuple[Trigger | None, Any]:
-    """The lexicon entry for a verb, trying phrasal forms first; and the particle/prep used."""
-    lemma = tok.lemma_.lower()
+    """The lexicon reading of a verb (phrasal forms first, then senses), and the particle used."""
+    lemma = _lemma(lexicon, tok)
     for child in tok.children:
         if child.dep_ in ("prt", "prep"):
             key = f"{lemma} {child.lower_}"
             if key in lexicon.verbs:
-                return lexicon.verbs[key], child
-    return lexicon.verbs.get(lemma), None
+                picked = _select(lexicon.verbs[key], tok)
+                if picked is not None:
+                    return picked, child
+    entry = lexicon.verbs.get(lemma)
+    return (_select(entry, tok) if entry else None), None
+
+
+def _lookup_noun(lexicon: Lexicon, tok: Any) -> Trigger | None:
+    """Compound keys ("hunger strike") win over the bare head lemma."""
+    lemma = tok.lemma_.lower()
+    mods = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    for mod in mods:
+        entry = lexicon.nouns.get(f"{mod} {lemma}")
+        if entry is not None:
+            return _select(entry, tok)
+    entry = lexicon.nouns.get(lemma)
+    return _select(entry, tok) if entry else None
+
+
+def _select(trigger: Trigger, tok: Any) -> Trigger | None:
+    """The first sense whose conditions hold, else the entry itself if its own conditions hold."""
+    for sense in trigger.senses:
+        if _conditions_hold(sense, tok):
+            return sense
+    return trigger if _conditions_hold(trigger, tok) else None
+
+
+def _conditions_hold(trigger: Trigger, tok: Any) -> bool:
+    objects = _objects(tok, trigger.object_preps)
+    if trigger.requires_object and not any(_names(o, trigger.requires_object) for o in objects):
+        return False
+    if trigger.exclude_object and any(_names(o, trigger.exclude_object) for o in objects):
+        return False
+    if trigger.requires_prep:
+        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "prt")}
+        preps |= {
+            g.lower_
+            for c in tok.children
+            if c.dep_ == "prt"
+            for g in c.children
+            if g.dep_ == "prep"
+        }
+        if not preps & set(trigger.requires_prep):
+            return False
+    return True
+
+
+def _objects(tok: Any, object_preps: tuple[str, ...] = ()) -> list[Any]:
+    """Object heads of a trigger: direct object, passive subject, objects of ``object_preps``;
+    quantity heads are looked through ("detained dozens of activists" -> activists)."""
+    found = []
+    for child in tok.children:
+        if child.dep_ in (*_OBJ, "nsubjpass"):
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in object_preps:
+            pobj = _child(child, ("pobj",))
+            if pobj is not None:
+                found.append(pobj)
+    out = []
+    for obj in found:
+        out.append(obj)
+        if obj.lemma_.lower() in _QUANTITY or obj.pos_ == "NUM":
+            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None and _child(of, ("pobj",)) is not None:
+                out.append(_child(of, ("pobj",)))
+    return out
+
+
+def _names(obj: Any, items: tuple[str, ...]) -> bool:
+    """Does the object's head (with its modifiers, for two-word items) match one of ``items``?"""
+    lemma, low = obj.lemma_.lower(), obj.lower_
+    mods = {c.lower_ for c in obj.children if c.dep_ in ("compound", "amod")}
+    for item in items:
+        if " " in item:
+            *words, head = item.split()
+            if head in (lemma, low) and set(words) <= mods:
+                return True
+        elif item in (lemma, low):
+            return True
+    return False
+
+
+def _complement(tok: Any) -> Any:
+    return next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+
+
+def _code_control(
+    si: SentenceInput,
+    lexicon: Lexicon,
+    at: dict[int, TokenMention],
+    tok: Any,
+    consumed: set[int],
+    control: Control,
+    comp: Any,
+) -> list[Event] | None:
+    """ "refused to send" -> REJECT; None when the control verb only passes modality on."""
+    if _lemma(lexicon, comp) in control.ignore_complement:
+        consumed.add(comp.i)
+        return []
+    inner, _ = _lookup_verb(lexicon, comp)
+    as_type = control.as_type
+    if control.as_conflict and inner is not None and lexicon.types[inner.type].quad_class >= 3:
+        as_type = control.as_conflict
+    if as_type is None:
+        return None
+    consumed.add(comp.i)
+    own = lexicon.verbs.get(_lemma(lexicon, tok))
+    wrapper = Trigger(key=_lemma(lexicon, tok), type=as_type, symmetric=bool(own and own.symmetric))
+    rule = f"control:{wrapper.key}>{_lemma(lexicon, comp)}"
+    targets = _targets(si, lexicon, at, comp, inner, None) or _targets(
+        si, lexicon, at, tok, None, None
+    )
+    head = tok.head if tok.pos_ == "ADJ" else tok
+    return _build(si, lexicon, at, tok, wrapper, rule, _sources(at, head), targets, content=comp)
 
 
 def _code_verb(
     si: SentenceInput, lexicon: Lexicon, at: dict[int, TokenMention], tok: Any, consumed: set[int]
 ) -> list[Event]:
-    lemma = tok.lemma_.lower()
-    control = lexicon.control.get(lemma)
-    comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-    if control is not None and comp is not None and control.as_type:
-        inner, _ = _lookup_verb(lexicon, comp)
-        consumed.add(comp.i)
-        trigger = Trigger(key=lemma, type=control.as_type)
-        rule = f"control:{lemma}>{comp.lemma_.lower()}"
-        targets = _targets(si, lexicon, at, comp, inner, None) or _targets(
-            si, lexicon, at, tok, None, None
-        )
-        return _build(si, lexicon, at, tok, trigger, rule, _sources(at, tok), targets, content=comp)
-    trigger, particle = _lookup_verb(lexicon, tok)
-    if trigger is None or tok.pos_ == "AUX":
+    lemma = _lemma(lexicon, tok)
+    table = lexicon.control_adjectives if tok.pos_ == "ADJ" else lexicon.control
+    control = table.get(lemma)
+    comp = _complement(tok)
+    if control is not None and comp is not None:
+        coded = _code_control(si, lexicon, at, tok, consumed, control, comp)
+        if coded is not None:
+            return coded
+    if tok.pos_ not in ("VERB",):
         return []
-    if trigger.requires_object and not _has_object(tok, trigger.requires_object):
+    trigger, particle = _lookup_verb(lexicon, tok)
+    if trigger is None:
         return []
     rule = f"verb:{trigger.key}"
     if _is_passive(tok):
@@ -145,25 +289,29 @@ def _code_verb(
     else:
         sources = _sources(at, tok)
         targets = _targets(si, lexicon, at, tok, trigger, particle)
+    if trigger.reverse:
+        sources, targets = targets, sources
+        rule += " reverse"
     return _build(si, lexicon, at, tok, trigger, rule, sources, targets)
 
 
 def _code_noun(
     si: SentenceInput, lexicon: Lexicon, at: dict[int, TokenMention], tok: Any, consumed: set[int]
 ) -> list[Event]:
-    trigger = lexicon.nouns[tok.lemma_.lower()]
-    if tok.head.pos_ == "VERB" and tok.dep_ in _OBJ:
+    trigger = _lookup_noun(lexicon, tok)
+    if trigger is None:
+        return []
+    if tok.head.pos_ == "VERB" and tok.dep_ in (*_OBJ, "nsubjpass"):
         head_trigger, _ = _lookup_verb(lexicon, tok.head)
-        if head_trigger is not None or tok.head.lemma_.lower() in lexicon.control:
+        if head_trigger is not None or _lemma(lexicon, tok.head) in lexicon.control:
             return []  # the governing verb codes it ("imposed sanctions on")
+    owners: list[_Side] = []
     sources: list[_Side] = []
     for child in tok.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod"):
-            sources += [_Side(m, True) for m in _actors_of(at, child)]
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < tok.i:
+            owners += [_Side(m, True) for m in _actors_of(at, child)]
         elif child.dep_ == "prep" and child.lower_ in (trigger.source_preps or ("by",)):
             sources += [_Side(m, True) for m in _actors_of(at, _child(child, ("pobj",)))]
-    if not sources and tok.dep_ in _OBJ and tok.head.pos_ == "VERB":
-        sources = _sources(at, tok.head)
     preps = trigger.target_preps or ("of", "against", "on", "to", "with")
     targets = [
         _Side(m, True)
@@ -173,21 +321,15 @@ def _code_noun(
         and child.lower_ not in trigger.source_preps
         for m in _actors_of(at, _child(child, ("pobj",)))
     ]
+    if trigger.possessor == "target":
+        targets = owners + targets
+    else:
+        sources = owners + sources
+    if not sources and tok.dep_ in _OBJ and tok.head.pos_ == "VERB":
+        sources = _sources(at, tok.head)
     source_ids = {s.mention.start for s in sources}
     targets = [t for t in targets if t.mention.start not in source_ids]
     return _build(si, lexicon, at, tok, trigger, f"noun:{trigger.key}", sources, targets)
-
-
-def _has_object(tok: Any, wanted: tuple[str, ...]) -> bool:
-    for child in tok.children:
-        if child.dep_ in (*_OBJ, "nsubjpass"):
-            if child.lemma_.lower() in wanted or child.lower_ in wanted:
-                return True
-        if child.dep_ == "prep":
-            pobj = _child(child, ("pobj",))
-            if pobj is not None and (pobj.lemma_.lower() in wanted or pobj.lower_ in wanted):
-                return True
-    return False
 
 
 def _is_passive(tok: Any) -> bool:
@@ -222,7 +364,7 @@ def _actors_of(at: dict[int, TokenMention], tok: Any, depth: int = 0) -> list[To
 
 
 def _modifier_actor(at: dict[int, TokenMention], tok: Any, depth: int) -> list[TokenMention]:
-    """ "the leaders of Russia", "Moscow's position", "the Ministers of ... of Belarus and Russia"."""
+    """The actor a phrase names through a modifier: "Moscow's position", "leaders of Russia"."""
     for child in tok.children:
         if child.dep_ in ("poss", "compound", "nmod") and child.i in at:
             return [at[child.i]]
@@ -333,16 +475,19 @@ def _build(
     pairs: list[tuple[_Side, _Side, str]] = []
     if targets:
         pairs = [(s, t, rule) for s in sources for t in targets]
-    elif trigger.type in _RECIPROCAL_TYPES and len({s.mention.actor.id for s in sources if s.mention.actor}) >= 2:
+    elif (trigger.symmetric or trigger.type in _RECIPROCAL_TYPES) and len(
+        {s.mention.actor.id for s in sources if s.mention.actor}
+    ) >= 2:
         pairs = [(a, b, rule + " reciprocal") for a in sources for b in sources if a is not b]
-    elif sources and trigger.type in _IMPLICIT_TYPES:
+    elif sources and _may_imply_target(si, at, tok, trigger, sources[0]):
         implicit = _implicit_target(si, sources[0].mention.actor)
         if implicit is not None:
             pairs = [(sources[0], implicit, rule + " implicit-target")]
     if not pairs:
         return []
     quad, intensity, cameo, mode = lexicon.score(trigger)
-    negated, modality, attribution = _modality(si.sent, tok, lexicon, content)
+    anchor = tok if tok.pos_ in ("VERB", "AUX", "ADJ") else _governing_verb(tok)
+    negated, modality, attribution = _modality(si.sent, anchor or tok, lexicon, content)
     when, precision = date_of_sentence(
         si.sent.text, si.reference_date, lower_bound=si.reference_is_bound
     )
@@ -380,6 +525,40 @@ def _build(
             )
         )
     return out
+
+
+def _governing_verb(tok: Any) -> Any:
+    """The verb a nominal trigger is an argument of ("will reconsider the agreements")."""
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
+
+
+def _may_imply_target(
+    si: SentenceInput, at: dict[int, TokenMention], tok: Any, trigger: Trigger, source: _Side
+) -> bool:
+    """An unsaid target may be the article's main counterpart only for a verbal verb event whose
+    source is named, when the clause names nobody else (no unknown name either)."""
+    if trigger.type not in _IMPLICIT_TYPES or tok.pos_ not in ("VERB", "ADJ"):
+        return False
+    if source.mention.method in ("pronoun", "implicit"):
+        return False
+    subj = _child(tok, _SUBJ)
+    skip = {t.i for t in subj.subtree} if subj is not None else set()
+    for t in tok.subtree:
+        if t.i in skip or t.i == tok.i:
+            continue
+        if t.ent_type_ in _NAMED or (t.i in at and at[t.i] is not source.mention):
+            return False
+    return True
 
 
 def _implicit_target(si: SentenceInput, source: Actor | None) -> _Side | None:
@@ -420,6 +599,20 @@ def _chain(tok: Any) -> list[Any]:
     return chain
 
 
+def _habitual_present(verb: Any) -> bool:
+    """Present simple with a "during ..." or "whenever ..." frame: what happens each time."""
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "during":
+            return True
+        if child.dep_ == "advcl" and any(
+            m.lower_ in ("whenever", "when") for m in child.children if m.dep_ in ("mark", "advmod")
+        ):
+            return True
+    return False
+
+
 def _is_that_less_modal_head(tok: Any) -> bool:
     return tok.lemma_.lower() in ("seem", "appear")
 
@@ -441,11 +634,20 @@ def _modality(
             modality = _stronger(modality, _as_modality(control.modality))
         if verb.lemma_.lower() in _HEAD_MODALS and verb is not tok and i > 0:
             modality = _stronger(modality, _HEAD_MODALS[verb.lemma_.lower()])
+        if verb.lemma_.lower() == "go" and verb.tag_ == "VBG" and i > 0:  # "is going to supply"
+            modality = _stronger(modality, Modality.FUTURE)
+        adjective = next((c for c in verb.children if c.dep_ == "acomp"), None)
+        if adjective is not None and i > 0:  # "is likely to", "is ready to"
+            held = lexicon.control_adjectives.get(adjective.lower_)
+            if held is not None and held.modality:
+                modality = _stronger(modality, _as_modality(held.modality))
+        if _habitual_present(verb):
+            modality = _stronger(modality, Modality.HABITUAL)
         for child in verb.children:
             low = child.lower_
-            if child.dep_ == "neg" or (child.dep_ == "advmod" and low in ("never",)):
-                if not (verb.dep_ == "conj" and i > 0):
-                    negations += 1
+            negation = child.dep_ == "neg" or (child.dep_ == "advmod" and low == "never")
+            if negation and not (verb.dep_ == "conj" and i > 0):
+                negations += 1
             if child.dep_ in ("aux", "auxpass"):
                 modality = _stronger(modality, _marker_modality(low, markers))
             if child.dep_ == "advmod" and low in markers.get("habitual", ()):

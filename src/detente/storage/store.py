@@ -185,9 +185,12 @@ class Store:
         ).fetchall()
         return {r[0] for r in rows}
 
+    def _scalar(self, sql: str) -> int:
+        row = self.con.execute(sql).fetchone()
+        return int(row[0]) if row else 0
+
     def counts(self) -> Counts:
-        q = self.con.execute
-        one = lambda sql: int(q(sql).fetchone()[0])  # noqa: E731
+        one = self._scalar
         return Counts(
             articles=one("SELECT count(*) FROM articles"),
             skipped=one("SELECT count(*) FROM skipped"),

@@ -55,7 +55,7 @@ def test_window_from_latest_past_full_date() -> None:
     text = "Pompeo visited on February 1st 2020. Sanctions came in 2006. It will end after 2030."
     window = infer_window(text, today=date(2026, 1, 1))
     assert window.start == date(2020, 2, 1)
-    assert window.how == "latest-full-date"
+    assert window.how == "latest-stated-date"
 
 
 def test_window_from_years_ignores_future_sentences() -> None:
@@ -66,3 +66,14 @@ def test_window_from_years_ignores_future_sentences() -> None:
 
 def test_window_unknown_without_dates() -> None:
     assert infer_window("No dates here at all.").start is None
+
+
+def test_window_prefers_a_later_bare_year_over_an_old_full_date() -> None:
+    text = "He has served since 20 July 1994. He ran in the 2020 election."
+    window = infer_window(text, today=date(2026, 1, 1))
+    assert (window.start, window.how) == (date(2020, 1, 1), "latest-stated-year")
+
+
+def test_partial_date_before_lower_bound_moves_to_next_year() -> None:
+    when, _ = date_of_sentence("from March 18 to May 1", date(2019, 6, 1), lower_bound=True)
+    assert when == date(2020, 3, 18)

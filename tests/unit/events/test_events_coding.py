@@ -11,7 +11,9 @@ from detente.api import code_texts
 from detente.pipeline import Pipeline
 
 
-def code(pipeline: Pipeline, text: str, when: date | None = date(2020, 8, 1)) -> list[dict[str, Any]]:
+def code(
+    pipeline: Pipeline, text: str, when: date | None = date(2020, 8, 1)
+) -> list[dict[str, Any]]:
     [row] = list(code_texts([("t", text)], pipeline=pipeline, published=when))
     return list(row["events"])
 
@@ -33,7 +35,9 @@ def test_passive_with_agent(pipeline: Pipeline) -> None:
 
 
 def test_coordinated_subjects_give_one_event_each(pipeline: Pipeline) -> None:
-    events = code(pipeline, "Belarus' KGB and OMON special forces detained 32 Russians outside Minsk.")
+    events = code(
+        pipeline, "Belarus' KGB and OMON special forces detained 32 Russians outside Minsk."
+    )
     sources = {e["source_actor_id"] for e in events if e["event_type"] == "COERCE"}
     assert len(sources) == 2
     assert all(e["source_country"] == "BLR" and e["target_country"] == "RUS" for e in events)
@@ -61,7 +65,9 @@ def test_capital_metonymy_and_rejection(pipeline: Pipeline) -> None:
 
 
 def test_visit_with_locative_target(pipeline: Pipeline) -> None:
-    events = code(pipeline, "On November 25th, the Russian Foreign Minister, Sergei Lavrov, arrived in Minsk.")
+    events = code(
+        pipeline, "On November 25th, the Russian Foreign Minister, Sergei Lavrov, arrived in Minsk."
+    )
     assert ("RUS", "CONSULT", "BLR") in dyads(events)
     assert events[0]["event_date"] == "2019-11-25" or events[0]["event_date"].endswith("11-25")
 
@@ -78,7 +84,9 @@ def test_hypothetical_negated_is_not_realised(pipeline: Pipeline) -> None:
 
 
 def test_negation_is_recorded(pipeline: Pipeline) -> None:
-    events = code(pipeline, "Belarus did not recognise the annexation by Russia and did not support Moscow.")
+    events = code(
+        pipeline, "Belarus did not recognise the annexation by Russia and did not support Moscow."
+    )
     support = [e for e in events if e["event_type"] == "SUPPORT"]
     assert support and support[0]["negated"] and not support[0]["realised"]
 
@@ -94,14 +102,19 @@ def test_conditional_is_hypothetical(pipeline: Pipeline) -> None:
 
 
 def test_reported_speech_keeps_attribution(pipeline: Pipeline) -> None:
-    events = code(pipeline, "Ukrainian media reported that Belarus refused to recognise Russia's annexation of Crimea.")
+    events = code(
+        pipeline,
+        "Ukrainian media reported that Belarus refused to recognise Russia's annexation of Crimea.",
+    )
     rejects = [e for e in events if e["event_type"] == "REJECT"]
     assert rejects and rejects[0]["modality"] == "reported"
     assert rejects[0]["attribution"]
 
 
 def test_according_to_is_attribution(pipeline: Pipeline) -> None:
-    events = code(pipeline, "According to Russian officials, Belarus expelled two Russian diplomats.")
+    events = code(
+        pipeline, "According to Russian officials, Belarus expelled two Russian diplomats."
+    )
     assert events and events[0]["attribution"] and "officials" in events[0]["attribution"]
 
 
@@ -117,7 +130,9 @@ def test_nominal_arrest_of_by(pipeline: Pipeline) -> None:
 
 
 def test_habitual_is_flagged(pipeline: Pipeline) -> None:
-    events = code(pipeline, "Moscow often blocks imports of Belarusian goods during disputes with Minsk.")
+    events = code(
+        pipeline, "Moscow often blocks imports of Belarusian goods during disputes with Minsk."
+    )
     assert events and events[0]["modality"] == "habitual" and not events[0]["realised"]
 
 
@@ -140,7 +155,9 @@ def test_no_self_events(pipeline: Pipeline) -> None:
     assert all(e["source_actor_id"] != e["target_actor_id"] for e in events)
 
 
-@pytest.mark.parametrize("spelling", ["Lukashenko", "Lukashenka", "Alexander Lukashenko", "Aliaksandr Lukashenka"])
+@pytest.mark.parametrize(
+    "spelling", ["Lukashenko", "Lukashenka", "Alexander Lukashenko", "Aliaksandr Lukashenka"]
+)
 def test_transliteration_variants_are_one_actor(pipeline: Pipeline, spelling: str) -> None:
     events = code(pipeline, f"{spelling} accused Russia of interference.")
     assert events and events[0]["source_actor_id"] == "lukashenko"

@@ -30,15 +30,34 @@ def _doc(modality: Modality = Modality.ASSERTED) -> AnalyzedArticle:
     src = EventActor(actor_id="RUS", name="Russia", country="RUS", sector="GOV", text="Russia")
     tgt = EventActor(actor_id="BLR", name="Belarus", country="BLR", sector="GOV", text="Belarus")
     event = Event(
-        article_id=aid, sentence_index=0, trigger="closed", trigger_start=7, trigger_end=13,
-        source=src, target=tgt, event_type="SANCTION", mode="", quad_class=4, intensity=-4.0,
-        cameo="16", event_date=date(2020, 3, 18), modality=modality,
+        article_id=aid,
+        sentence_index=0,
+        trigger="closed",
+        trigger_start=7,
+        trigger_end=13,
+        source=src,
+        target=tgt,
+        event_type="SANCTION",
+        mode="",
+        quad_class=4,
+        intensity=-4.0,
+        cameo="16",
+        event_date=date(2020, 3, 18),
+        modality=modality,
     )
     return AnalyzedArticle(
         article=article,
         sentences=(Sentence(article_id=aid, index=0, start_char=0, end_char=38, text=TEXT[:38]),),
         mentions=(
-            Mention(article_id=aid, sentence_index=0, start_char=0, end_char=6, text="Russia", actor_id="RUS", method="name"),
+            Mention(
+                article_id=aid,
+                sentence_index=0,
+                start_char=0,
+                end_char=6,
+                text="Russia",
+                actor_id="RUS",
+                method="name",
+            ),
         ),
         events=(event,),
     )
@@ -69,7 +88,9 @@ def test_top_dyads_count_realised(store: Store) -> None:
 def test_failed_batch_rolls_back(store: Store) -> None:
     bad = _doc()
     with pytest.raises(StoreError):
-        store.write_batch([bad], actors=[Actor(id=None, name="x", kind="country", country="X", sector="GOV")])  # type: ignore[arg-type]
+        store.write_batch(
+            [bad], actors=[Actor(id=None, name="x", kind="country", country="X", sector="GOV")]
+        )  # type: ignore[arg-type]
     assert store.counts().articles == 0
 
 
