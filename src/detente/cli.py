@@ -255,26 +255,25 @@ def events(
     filt = _filters(dyad, directed, since, until, etype, actor, realised, limit)
     with api.open_store(settings.db, read_only=True) as store:
         rows = api.query_events(store, filt)
-    table = Table(show_lines=False)
-    for col in ("date", "source", "type", "target", "int.", "flags", "sentence"):
-        table.add_column(col, overflow="fold")
+    table = Table(expand=True, show_lines=False)
+    table.add_column("date", no_wrap=True)
+    table.add_column("source", ratio=2)
+    table.add_column("type", no_wrap=True)
+    table.add_column("target", ratio=2)
+    table.add_column("int.", justify="right", no_wrap=True)
+    table.add_column("flags", ratio=1)
+    table.add_column("sentence", ratio=6)
     for r in rows:
-        flags = ",".join(
-            x
-            for x in (
-                r["modality"] if r["modality"] != "asserted" else "",
-                "negated" if r["negated"] else "",
-            )
-            if x
-        )
+        flags = [r["modality"]] if r["modality"] != "asserted" else []
+        flags += ["negated"] if r["negated"] else []
         table.add_row(
             r["event_date"] or "?",
             f"{r['source_name']} ({r['source_country']})",
             r["event_type"] + (f"/{r['mode']}" if r["mode"] else ""),
             f"{r['target_name']} ({r['target_country']})",
             f"{r['intensity']:+.1f}",
-            flags,
-            (r["sentence"] or "")[:160],
+            ",".join(flags),
+            (r["sentence"] or "")[:200],
         )
     out.print(table)
     console.print(f"{len(rows)} event(s)")
