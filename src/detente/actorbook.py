@@ -21,8 +21,7 @@ from detente.model import Actor, Role
 
 logger = logging.getLogger(__name__)
 
-DATA_FILES = ("countries.yaml", "igos.yaml", "people.yaml", "organisations.yaml")
-AGENTS_FILE = "agents.yaml"
+ACTOR_DIR = "actors"  # every *.yaml under detente/data/actors, read in name order
 
 SECTOR_NAMES = {
     "GOV": "government",
@@ -94,19 +93,22 @@ class ActorBook:
         return found
 
 
-def load_actorbook(extra_files: Sequence[Path] = ()) -> ActorBook:
-    """Read the shipped actor files, then the user's files, which extend or override them."""
+def load_actorbook(extra_files: Sequence[Path] = (), *, shipped: bool = True) -> ActorBook:
+    """Read the shipped actor files, then the user's files, which extend or override them.
+
+    ``shipped=False`` reads only ``extra_files``: the way to check a file on its own.
+    """
     records: dict[str, Actor] = {}
     alias_rows: list[Alias] = []
     agents: dict[str, str] = {}
     roles: dict[str, str] = {}
     demonyms: dict[str, str] = {}
-    data = resources.files("detente") / "data"
     sources: list[tuple[str, Any]] = []
-    for name in (*DATA_FILES, AGENTS_FILE):
-        res = data / name
-        if res.is_file():
-            sources.append((name, _parse_yaml(res.read_text(encoding="utf-8"), name)))
+    if shipped:
+        folder = resources.files("detente") / "data" / ACTOR_DIR
+        for res in sorted(folder.iterdir(), key=lambda r: r.name):
+            if res.name.endswith(".yaml") and res.is_file():
+                sources.append((res.name, _parse_yaml(res.read_text(encoding="utf-8"), res.name)))
     for path in extra_files:
         try:
             text = Path(path).read_text(encoding="utf-8")

@@ -122,7 +122,7 @@ class Mention:
 class Role:
     """A dated office held by a person actor."""
 
-    title: str  # president, prime_minister, foreign_minister, defence_minister, ...
+    title: str  # head_of_state, head_of_government, foreign_minister, defence_minister, ...
     country: str
     start: date | None = None
     end: date | None = None

@@ -15,19 +15,30 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def seed_events(shared_dir: Path, pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, object]]:
+def seed_events(
+    shared_dir: Path, pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory
+) -> list[dict[str, object]]:
     tmp = tmp_path_factory.mktemp("seeds")
     settings = Settings(db=tmp / "s.duckdb", report_dir=tmp / "report")
-    analyze([shared_dir / "corpus" / "seeds"], settings=settings, pipeline=pipeline,
-            question="Is Belarus moving away from Russia?")
+    analyze(
+        [shared_dir / "corpus" / "seeds"],
+        settings=settings,
+        pipeline=pipeline,
+        question="Is Belarus moving away from Russia?",
+    )
     with Store.open(settings.db, read_only=True) as store:
         return query_events(store)
 
 
-def _find(events: list[dict[str, object]], src: str, etype: str, tgt: str, words: str) -> list[dict[str, object]]:
+def _find(
+    events: list[dict[str, object]], src: str, etype: str, tgt: str, words: str
+) -> list[dict[str, object]]:
     return [
-        e for e in events
-        if e["source_country"] == src and e["event_type"] == etype and e["target_country"] == tgt
+        e
+        for e in events
+        if e["source_country"] == src
+        and e["event_type"] == etype
+        and e["target_country"] == tgt
         and words in str(e["sentence"])
     ]
 

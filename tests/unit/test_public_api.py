@@ -17,7 +17,9 @@ def test_all_names_resolve() -> None:
 def test_every_command_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in main.commands:
-        assert re.search(rf"`detente {name}\b", readme), f"README does not document `detente {name}`"
+        assert re.search(rf"`detente {name}\b", readme), (
+            f"README does not document `detente {name}`"
+        )
 
 
 def test_readme_export_fields_match_the_contract() -> None:

@@ -1,0 +1,72 @@
+"""The static report: one self-contained HTML file (no scripts, no network requests).
+
+``write_report(con, out_dir)`` reads the store and writes ``out_dir/index.html``. Every
+string from an article passes through Jinja's autoescaping; charts are inline SVG built from
+numbers and escaped labels; a Content-Security-Policy forbids scripts and remote loads.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from detente.errors import StoreError
+from detente.model import SCHEMA_VERSION
+from detente.report.charts import bar_list, dyad_chart
+from detente.report.data import QUAD_NAMES, collect
+
+__all__ = ["write_report"]
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("detente.report", "templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["quad"] = lambda q: QUAD_NAMES.get(q, str(q))
+    return env
+
+
+def write_report(
+    con: duckdb.DuckDBPyConnection,
+    out_dir: Path,
+    *,
+    question: str | None = None,
+    focus: tuple[str, str] | None = None,
+    max_events: int = 1000,
+) -> Path:
+    """Render the report of everything in the store; returns the path of index.html."""
+    data = collect(con, question=question, focus=focus, max_events=max_events)
+    html = (
+        _environment()
+        .get_template("index.html.j2")
+        .render(
+            d=data,
+            charts=[Markup(dyad_chart(s)) for s in data.dyads],
+            types_chart=Markup(bar_list(data.type_counts[:16])),
+            generated=datetime.now().strftime("%Y-%m-%d %H:%M"),
+            schema_version=SCHEMA_VERSION,
+        )
+    )
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        # write to a temporary file first: a crash never leaves half a report behind
+        fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".index-", suffix=".html")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(html)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a report is for reading
+        target = out_dir / "index.html"
+        os.replace(tmp, target)
+    except OSError as e:
+        raise StoreError(f"cannot write the report to {out_dir}: {e}") from e
+    return target

@@ -278,10 +278,14 @@ def _inside_container(sent: Any, start: int, end: int) -> bool:
 
 
 def _role_title(book: ActorBook, sent: Any, lo: int, hi: int) -> str | None:
+    """The role a phrase names; words before the role may only describe it ("long-serving
+    foreign minister"), a noun there makes it another office ("opposition leader")."""
     words = [t.text.lower() for t in sent[lo:hi]]
     for i in range(len(words)):
         phrase = " ".join(words[i:])
         if phrase in book.roles:
+            if any(t.pos_ in ("NOUN", "PROPN") for t in sent[lo : lo + i]):
+                return None
             return book.roles[phrase]
     return None
 

@@ -63,7 +63,7 @@ def _shrinking(phrase: str) -> list[str]:
 
 
 def _lookup(book: ActorBook, text: str) -> str | None:
-    text = text.rstrip("?.,'’s").rstrip("'’")
+    text = re.sub(r"['’]s?$", "", text.rstrip("?.,!;:"))  # "Russia's" -> "Russia"
     for alias in book.aliases.get(text, ()):
         actor = book.actors.get(alias.actor_id)
         if actor is not None and actor.kind in ("country", "igo") and not alias.ambiguous:

@@ -13,7 +13,9 @@ from detente.stages.actors import ArticleContext, load_actor_matcher, resolve_se
 from detente.stages.nlp import parse
 
 
-def mentions(pipeline: Pipeline, text: str, when: date | None = date(2020, 8, 1)) -> dict[str, str | None]:
+def mentions(
+    pipeline: Pipeline, text: str, when: date | None = date(2020, 8, 1)
+) -> dict[str, str | None]:
     [doc] = list(parse(pipeline.nlp, [text]))
     found = resolve_sentence(pipeline.matcher, doc, ArticleContext(when=when))
     return {doc[m.start : m.end].text: (m.actor.id if m.actor else None) for m in found}
@@ -89,7 +91,10 @@ def test_user_file_adds_and_overrides(tmp_path: Path) -> None:
 
 def test_user_file_extends_the_matcher(pipeline: Pipeline, tmp_path: Path) -> None:
     extra = tmp_path / "mine.yaml"
-    extra.write_text("organisations:\n  - id: qworp\n    name: Qworp Institute\n    country: BLR\n", encoding="utf-8")
+    extra.write_text(
+        "organisations:\n  - id: qworp\n    name: Qworp Institute\n    country: BLR\n",
+        encoding="utf-8",
+    )
     book = load_actorbook([extra])
     matcher = load_actor_matcher(pipeline.nlp, book)
     [doc] = list(parse(pipeline.nlp, ["The Qworp Institute criticised Moscow."]))
