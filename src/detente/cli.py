@@ -44,7 +44,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except DetenteError as e:
-            console.print(f"[red]error:[/red] {e}", highlight=False, markup=True)
+            console.print(f"[red]error:[/red] {e}", highlight=False, markup=True, soft_wrap=True)
             sys.exit(2)
 
 

@@ -594,6 +594,10 @@ def _chain(tok: Any) -> list[Any]:
     while tok.dep_ in ("xcomp", "conj", "ccomp") and tok.head.i != tok.i and len(chain) < 6:
         if tok.dep_ == "ccomp" and not _is_that_less_modal_head(tok.head):
             break
+        if tok.dep_ == "conj" and any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in tok.children
+        ):
+            break  # "... and did not support Moscow": a clause of its own
         tok = tok.head
         chain.append(tok)
     return chain
@@ -611,6 +615,15 @@ def _habitual_present(verb: Any) -> bool:
         ):
             return True
     return False
+
+
+def _negative_subject(subject: Any) -> bool:
+    if subject.lower_ in ("nobody", "none", "nothing", "neither", "noone"):
+        return True
+    return any(
+        (c.dep_ == "preconj" and c.lower_ == "neither") or (c.dep_ == "det" and c.lower_ == "no")
+        for c in subject.children
+    )
 
 
 def _is_that_less_modal_head(tok: Any) -> bool:
@@ -646,6 +659,8 @@ def _modality(
         for child in verb.children:
             low = child.lower_
             negation = child.dep_ == "neg" or (child.dep_ == "advmod" and low == "never")
+            if child.dep_ in ("nsubj", "nsubjpass") and _negative_subject(child):
+                negation = True  # "neither Russia nor Belarus is eager", "no country agreed"
             if negation and not (verb.dep_ == "conj" and i > 0):
                 negations += 1
             if child.dep_ in ("aux", "auxpass"):
