@@ -23,10 +23,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from detente.stages.clean import clean_text
-
 from detente.model import Article, article_id
 from detente.pipeline import analyze_batch, load_pipeline
+from detente.stages.clean import clean_text
 from detente.storage.store import Store
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"

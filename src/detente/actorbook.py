@@ -240,11 +240,20 @@ def _read_named(
             aliases=tuple(dict.fromkeys(names)),
             roles=roles,
             note=str(row.get("source", "")),
+            gender=_gender(row.get("gender"), origin),
         )
         for n in names:
             alias_rows.append(Alias(text=n, actor_id=actor_id, method="name"))
         for n in _strings(row.get("context_aliases")):
             alias_rows.append(Alias(text=n, actor_id=actor_id, method="context", ambiguous=True))
+
+
+def _gender(value: Any, origin: str) -> str | None:
+    if value in (None, ""):
+        return None
+    if str(value).lower() not in ("f", "m"):
+        raise ConfigError(f"{origin}: gender must be f or m, not {value!r}")
+    return str(value).lower()
 
 
 def _read_role(row: Mapping[str, Any], origin: str) -> Role:

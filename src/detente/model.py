@@ -112,6 +112,7 @@ class Mention:
     actor_id: str | None
     method: str  # name, alias, capital, seat, demonym, role, coref, unresolved
     label: str = ""  # spaCy entity label when the span came from NER
+    country: str | None = None  # the actor's country; for unresolved names, a guess from context
 
     @property
     def id(self) -> str:
@@ -145,6 +146,7 @@ class Actor:
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     note: str = ""
+    gender: str | None = None  # f | m, for people: lets "she" / "he" find the right antecedent
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -68,6 +68,7 @@ class ArticleContext:
     last_state: str | None = None
     surnames: dict[str, str] = field(default_factory=dict)
     countries: dict[str, int] = field(default_factory=dict)
+    people: list[str] = field(default_factory=list)  # persons named so far, most recent last
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,7 @@ class TokenMention:
     head: int  # token index of the syntactic head
     actor: Actor | None
     method: str
+    guess: str | None = None  # unresolved names: the country the context points to
 
 
 def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[TokenMention]:
@@ -96,7 +98,12 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
 
     matches = _dictionary_matches(am, sent)
     sentence_countries = {
-        a.actor_id for _, _, alias in matches for a in alias if a.method == "name"
+        book.actors[a.actor_id].country
+        for _, _, alias in matches
+        for a in alias
+        if a.method in ("name", "capital", "seat", "demonym")
+        and not a.ambiguous
+        and a.actor_id in book.actors
     }
     # 2-3. demonyms and possessive countries with agent nouns first: they are the longer phrase
     for start, end, aliases in matches:
@@ -116,9 +123,35 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
             continue  # a known name used as a modifier is not an unknown actor
         if not any(i in taken for i in range(ent.start, ent.end)):
             add(ent.start, ent.end, None, "unresolved")
+    found = [_with_guess(sent, m, found, ctx) if m.actor is None else m for m in found]
     found.sort(key=lambda m: m.start)
     _remember(ctx, sent, found)
     return found
+
+
+def _with_guess(
+    sent: Any, tm: TokenMention, found: Sequence[TokenMention], ctx: ArticleContext
+) -> TokenMention:
+    """Guess an unknown name's country: a country word in its own noun phrase ("Belarusian
+    activist Ivan X", "Ivan X of the Belarusian opposition"), else the nearest country named
+    in the sentence, else the country the article has named most so far."""
+    known = [m for m in found if m.actor is not None]
+    head = sent[tm.head]
+    phrase = {t.i for t in head.subtree} | {t.i for t in head.head.subtree if head.dep_ == "appos"}
+    if head.dep_ in ("compound", "appos") or head.head.dep_ == "appos":
+        phrase |= {t.i for t in head.head.subtree}
+    near = [m for m in known if m.head in phrase]
+    if not near and known:
+        near = sorted(known, key=lambda m: abs(m.head - tm.head))[:1]
+    if near:
+        guess = near[0].actor.country if near[0].actor else None
+    elif ctx.countries:
+        guess = max(ctx.countries.items(), key=lambda kv: kv[1])[0]
+    else:
+        guess = None
+    return TokenMention(
+        start=tm.start, end=tm.end, head=tm.head, actor=None, method=tm.method, guess=guess
+    )
 
 
 def to_mentions(
@@ -137,6 +170,7 @@ def to_mentions(
                 actor_id=tm.actor.id if tm.actor else None,
                 method=tm.method,
                 label=_ent_label(sent, tm),
+                country=tm.actor.country if tm.actor else tm.guess,
             )
         )
     return out
@@ -254,6 +288,8 @@ def _pick(
     for alias in aliases:
         if alias.method == "capital" and not alias.ambiguous:
             return book.actors.get(alias.actor_id), "capital"
+    if _inside_person(sent, start, end):
+        return None  # "Michael Jordan", "Chad Smith"
     context = [a for a in aliases if a.method in ("context", "name", "capital")]
     for alias in context:
         actor = book.actors.get(alias.actor_id)
@@ -261,7 +297,30 @@ def _pick(
             actor.country in sentence_countries or ctx.countries.get(actor.country, 0) > 0
         ):
             return actor, "context"
+    # an ambiguous country name ("Georgia", "Jordan") in a sentence about other states, and
+    # not in an article about the United States, where it is more likely a US state or a name
+    others = sentence_countries - {"USA"}
+    for alias in aliases:
+        actor = book.actors.get(alias.actor_id)
+        if (
+            alias.method == "name"
+            and actor is not None
+            and actor.kind == "country"
+            and others - {actor.id}
+            and ctx.countries.get("USA", 0) <= sum(ctx.countries.values()) / 2
+        ):
+            return actor, "context"
     return None
+
+
+def _inside_person(sent: Any, start: int, end: int) -> bool:
+    return any(
+        ent.label_ == "PERSON"
+        and ent.start <= start
+        and end <= ent.end
+        and ent.end - ent.start > end - start
+        for ent in sent.ents
+    )
 
 
 def _is_country(book: ActorBook, alias: Alias) -> bool:
@@ -351,6 +410,7 @@ def _second_mentions(
             )
             if not kinds:
                 continue
+            gender = "f" if low in ("she", "her") else "m" if low in ("he", "him") else None
             before = [
                 m.actor
                 for m in found
@@ -359,12 +419,27 @@ def _second_mentions(
                 and m.actor.kind in kinds
                 and m.method != "demonym"
             ]
-            fallback = ctx.last_person if kinds == ("person",) else ctx.last_state
-            actor = before[-1] if before else (book.actors.get(fallback) if fallback else None)
+            if kinds == ("person",):
+                earlier = [book.actors.get(a) for a in ctx.people]
+                candidates = [a for a in (*earlier, *before) if a is not None]
+                actor = _antecedent(candidates, gender)
+            else:
+                fallback = ctx.last_state
+                actor = before[-1] if before else (book.actors.get(fallback) if fallback else None)
             if actor:
                 yield TokenMention(
                     start=tok.i, end=tok.i + 1, head=tok.i, actor=actor, method="pronoun"
                 )
+
+
+def _antecedent(candidates: Sequence[Actor], gender: str | None) -> Actor | None:
+    """The latest person named before a pronoun whose gender fits: a known match first,
+    then one of unknown gender; never one known to differ ("she" is not Lavrov)."""
+    for wanted in (gender, None):
+        for actor in reversed(candidates):
+            if actor.gender == wanted or (wanted is None and gender is None):
+                return actor
+    return None
 
 
 def _remember(ctx: ArticleContext, sent: Any, found: Sequence[TokenMention]) -> None:
@@ -373,6 +448,9 @@ def _remember(ctx: ArticleContext, sent: Any, found: Sequence[TokenMention]) -> 
             continue
         if tm.actor.kind == "person":
             ctx.last_person = tm.actor.id
+            if tm.actor.id in ctx.people:
+                ctx.people.remove(tm.actor.id)
+            ctx.people.append(tm.actor.id)  # most recent last
             ctx.surnames[sent[tm.end - 1].text] = tm.actor.id
         elif tm.actor.kind in ("country", "igo") and tm.method != "demonym":
             ctx.last_state = tm.actor.id

@@ -65,7 +65,8 @@ CREATE TABLE IF NOT EXISTS mentions (
     text VARCHAR NOT NULL,
     actor_id VARCHAR,                 -- NULL: named but not in the dictionary (unresolved)
     method VARCHAR NOT NULL,
-    label VARCHAR
+    label VARCHAR,
+    country VARCHAR                   -- country of the actor, or a guess from context when unresolved
 );
 
 CREATE TABLE IF NOT EXISTS events (

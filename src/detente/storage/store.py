@@ -222,7 +222,8 @@ _COLUMNS = {
     "published_from, published_to, language, format, removed_lines, n_words, text",
     "article_sources": "article_id, uri",
     "sentences": "article_id, idx, start_char, end_char, text",
-    "mentions": "id, article_id, sentence_idx, start_char, end_char, text, actor_id, method, label",
+    "mentions": "id, article_id, sentence_idx, start_char, end_char, text, actor_id, method, "
+    "label, country",
     "events": "id, article_id, sentence_idx, trigger, trigger_start, trigger_end, source_actor_id, "
     "source_text, target_actor_id, target_text, source_country, source_sector, target_country, "
     "target_sector, event_type, mode, quad_class, intensity, cameo, event_date, date_precision, "
@@ -265,6 +266,7 @@ def _mention_row(m: Any) -> tuple[Any, ...]:
         m.actor_id,
         m.method,
         m.label,
+        m.country,
     )
 
 

@@ -100,3 +100,68 @@ def test_user_file_extends_the_matcher(pipeline: Pipeline, tmp_path: Path) -> No
     [doc] = list(parse(pipeline.nlp, ["The Qworp Institute criticised Moscow."]))
     found = resolve_sentence(matcher, doc, ArticleContext())
     assert "qworp" in {m.actor.id for m in found if m.actor}
+
+
+def _article(
+    pipeline: Pipeline, texts: list[str], when: date | None = date(2020, 8, 1)
+) -> list[dict[str, tuple[str | None, str | None]]]:
+    """Mentions of consecutive sentences of one article: surface -> (actor id, country guess)."""
+    ctx = ArticleContext(when=when)
+    out = []
+    for text in texts:
+        [doc] = list(parse(pipeline.nlp, [text]))
+        found = resolve_sentence(pipeline.matcher, doc, ctx)
+        out.append(
+            {doc[m.start : m.end].text: (m.actor.id if m.actor else None, m.guess) for m in found}
+        )
+    return out
+
+
+def test_pronouns_respect_gender(pipeline: Pipeline) -> None:
+    _, she = _article(pipeline, ["Tikhanovskaya met Lavrov in Vilnius.", "She asked for help."])
+    assert she["She"][0] == "tsikhanouskaya"
+    _, he = _article(pipeline, ["Lavrov met Tikhanovskaya.", "He refused to talk."])
+    assert he["He"][0] == "lavrov"
+
+
+def test_surname_second_mention(pipeline: Pipeline) -> None:
+    _, later = _article(pipeline, ["Sergei Lavrov flew to Minsk.", "Lavrov met reporters."])
+    assert later["Lavrov"][0] == "lavrov"
+
+
+@pytest.mark.parametrize(
+    ("when", "holder"), [(date(2010, 5, 1), "medvedev"), (date(2015, 5, 1), "putin")]
+)
+def test_people_who_changed_roles(pipeline: Pipeline, when: date, holder: str) -> None:
+    [found] = _article(pipeline, ["The Russian president met the press."], when)
+    assert found["The Russian president"][0] == holder
+
+
+def test_georgia_the_country_and_the_state(pipeline: Pipeline) -> None:
+    [war] = _article(pipeline, ["Russia invaded Georgia in August 2008."])
+    assert war["Georgia"][0] == "GEO"
+    [vote] = _article(pipeline, ["Voters in Georgia backed Biden."])
+    assert vote.get("Georgia", (None, None))[0] is None
+
+
+def test_a_country_name_inside_a_persons_name_is_not_the_country(pipeline: Pipeline) -> None:
+    [found] = _article(pipeline, ["Michael Jordan visited Israel and Egypt."])
+    assert found.get("Michael Jordan", (None, None))[0] is None
+    assert "Jordan" not in found
+
+
+def test_unresolved_names_get_a_country_guess(pipeline: Pipeline) -> None:
+    [found] = _article(pipeline, ["Belarusian activist Ivan Zyxwv was detained in Minsk."])
+    assert found["Ivan Zyxwv"] == (None, "BLR")
+
+
+def test_opposition_leader_is_not_the_head_of_state(pipeline: Pipeline) -> None:
+    [found] = _article(pipeline, ["The Belarusian opposition leader spoke in Vilnius."])
+    assert "lukashenko" not in {v[0] for v in found.values()}
+
+
+def test_seats_of_power(pipeline: Pipeline) -> None:
+    [found] = _article(pipeline, ["The White House and Downing Street criticised the Kremlin."])
+    assert found["White House"][0] == "USA"
+    assert found["Downing Street"][0] == "GBR"
+    assert found["Kremlin"][0] == "RUS"
