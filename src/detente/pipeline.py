@@ -78,6 +78,15 @@ def date_article(article: Article, today: date | None = None) -> Article:
     window = infer_window(article.text, today)
     if window.start is None:
         return article
+    if window.how == "dateline":  # the article's own date line is as good as metadata
+        return dataclasses.replace(
+            article,
+            published=window.start,
+            published_from=window.start,
+            published_to=window.start,
+            date_precision=DatePrecision.DAY,
+            date_source="dateline",
+        )
     return dataclasses.replace(
         article,
         published_from=window.start,

@@ -146,6 +146,38 @@ class DateWindow:
     how: str
 
 
+# "MINSK, 28 March 2014", "MOSCOW, 17 March 2020 (Continental Wire) —", "Published: 3 May 2021",
+# "By Jane Doe | 12.03.2020", or a line that is nothing but a date: where news puts its own date.
+_DATELINE_LEAD = re.compile(
+    r"^\s*(?:(?:[A-Z][A-Z.'’ -]{1,40}|[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s*"
+    r"|(?:published|posted|updated|date)\s*:?\s*(?:on\s+)?"
+    r"|by\b[^|\n]{1,60}[|,·•-]\s*"
+    r")?",
+    re.I,
+)
+_DATELINE_LINES = 25  # a dateline sits in the first lines of a page
+
+
+def find_dateline(text: str) -> date | None:
+    """The date an article gives itself in its first lines, if it gives one."""
+    for line in text.splitlines()[:_DATELINE_LINES]:
+        line = line.strip()
+        if not line or len(line) > 120:
+            continue
+        lead = _DATELINE_LEAD.match(line)
+        rest = line[lead.end() :] if lead else line
+        found = find_dates(rest)
+        if not found or found[0].start > 2 or not found[0].has_year:
+            continue
+        if found[0].precision != DatePrecision.DAY:
+            continue
+        tail = rest[found[0].end :].strip()
+        if len(tail.split()) > 6 and not tail.startswith(("(", "—", "-", "–", "|")):
+            continue  # a sentence that starts with a date is not a dateline
+        return found[0].value
+    return None
+
+
 def infer_window(text: str, today: date | None = None) -> DateWindow:
     """A publication window for an article with no date metadata.
 
@@ -154,6 +186,9 @@ def infer_window(text: str, today: date | None = None) -> DateWindow:
     date gives day precision, a bare year the 1st of January and year precision.
     """
     today = today or date.today()
+    dateline = find_dateline(text)
+    if dateline is not None and dateline <= today:
+        return DateWindow(dateline, dateline, DatePrecision.DAY, "dateline")
     latest: FoundDate | None = None
     latest_year = 0
     for sentence in re.split(r"(?<=[.!?])\s+", text):

@@ -1,7 +1,9 @@
 from datetime import date
 
+import pytest
+
 from detente.model import DatePrecision
-from detente.stages.dates import date_of_sentence, find_dates, infer_window
+from detente.stages.dates import date_of_sentence, find_dateline, find_dates, infer_window
 
 
 def test_full_dates_in_several_forms() -> None:
@@ -77,3 +79,33 @@ def test_window_prefers_a_later_bare_year_over_an_old_full_date() -> None:
 def test_partial_date_before_lower_bound_moves_to_next_year() -> None:
     when, _ = date_of_sentence("from March 18 to May 1", date(2019, 6, 1), lower_bound=True)
     assert when == date(2020, 3, 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ledger | Home\n\nHeadline\n\nBy Jo Doe\nMINSK, 28 March 2014\n\nBody.",
+            date(2014, 3, 28),
+        ),
+        (
+            "Headline\n\nMOSCOW, 17 March 2020 (Continental Wire) — Russia will close its border.",
+            date(2020, 3, 17),
+        ),
+        ("Menu\n30.05.2020\nThe title\n\nText of the article.", date(2020, 5, 30)),
+        ("Published: 3 May 2021\n\nText.", date(2021, 5, 3)),
+    ],
+)
+def test_datelines_give_the_publication_date(text: str, expected: date) -> None:
+    assert find_dateline(text) == expected
+    window = infer_window(text, today=date(2026, 1, 1))
+    assert (window.start, window.end, window.how) == (expected, expected, "dateline")
+
+
+def test_a_sentence_starting_with_a_date_is_not_a_dateline() -> None:
+    text = "Title\n\n12 March 2014 was the day the parliament of Crimea voted to hold a referendum."
+    assert find_dateline(text) is None
+
+
+def test_future_dateline_is_ignored() -> None:
+    assert infer_window("MINSK, 28 March 2031\n\nText.", today=date(2026, 1, 1)).how != "dateline"
