@@ -46,6 +46,7 @@ class Trigger:
     requires_object: tuple[str, ...] = ()
     exclude_object: tuple[str, ...] = ()
     requires_prep: tuple[str, ...] = ()
+    requires_modifier: tuple[str, ...] = ()  # an adjective or noun on the trigger: "verbal attack"
     object_preps: tuple[str, ...] = ()
     symmetric: bool = False
     reverse: bool = False
@@ -209,6 +210,7 @@ def _read_trigger(
         requires_object=tuple(_words(row.get("requires_object"))),
         exclude_object=tuple(_words(row.get("exclude_object"))),
         requires_prep=tuple(_words(row.get("requires_prep"))),
+        requires_modifier=tuple(_words(row.get("requires_modifier"))),
         object_preps=tuple(_words(row.get("object_preps"))),
         symmetric=bool(row.get("symmetric")),
         reverse=bool(row.get("reverse")),

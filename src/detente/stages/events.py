@@ -182,6 +182,11 @@ def _conditions_hold(trigger: Trigger, tok: Any) -> bool:
         return False
     if trigger.exclude_object and any(_names(o, trigger.exclude_object) for o in objects):
         return False
+    if trigger.requires_modifier and not any(
+        c.dep_ in ("amod", "compound", "advmod") and c.lower_ in trigger.requires_modifier
+        for c in tok.children
+    ):
+        return False
     if trigger.requires_prep:
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "prt")}
         preps |= {
@@ -368,10 +373,19 @@ def _modifier_actor(at: dict[int, TokenMention], tok: Any, depth: int) -> list[T
     for child in tok.children:
         if child.dep_ in ("poss", "compound", "nmod") and child.i in at:
             return [at[child.i]]
+    if tok.lemma_.lower() in _PLACE_NOUNS or tok.lower_ in _PLACE_NOUNS:
+        return []  # "the outskirts of Minsk", "the border of Belarus": a place, not an actor
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "from"):
             return _actors_of(at, _child(child, ("pobj",)), depth + 1)
     return []
+
+
+_PLACE_NOUNS = frozenset(
+    """outskirts suburb suburbs centre center city capital streets street region regions
+    area areas part parts territory territories south north east west coast airspace border
+    borders frontier side heart district province outside interior""".split()
+)
 
 
 def _sources(at: dict[int, TokenMention], verb: Any) -> list[_Side]:
@@ -437,15 +451,46 @@ def _targets(
     excluded = set(t.i for t in subj.subtree) if subj is not None else set()
     for tok in verb.subtree:
         if tok.i in at and tok.i not in excluded and tok.i != verb.i:
-            if _locative(tok) or at[tok.i].method == "pronoun":
+            if _locative(tok, verb) or at[tok.i].method == "pronoun":
+                continue
+            if _in_other_clause(tok, verb):
                 continue
             return [_Side(at[tok.i], False)]
     return []
 
 
-def _locative(tok: Any) -> bool:
+_CLAUSES = frozenset(("conj", "advcl", "relcl", "parataxis", "acl", "csubj"))
+
+
+def _in_other_clause(tok: Any, verb: Any) -> bool:
+    """Is ``tok`` inside a clause of its own below ``verb`` (a coordinated verb, an adverbial
+    or relative clause)? Then it belongs to that clause's event, not this one."""
+    node = tok
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ in _CLAUSES and node.pos_ in ("VERB", "AUX"):
+            purpose = node.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+            )
+            if not purpose:  # "sent troops to support Moscow": the purpose names the target
+                return True
+        node = node.head
+    return False
+
+
+def _locative(tok: Any, verb: Any = None) -> bool:
+    """Is the actor only a place here: inside a locative phrase ("in Minsk", "on the
+    outskirts of Minsk", "at a summit in Sochi") between it and the verb?"""
     head = tok.head
-    return head.dep_ == "prep" and head.lower_ in (
+    while verb is not None and head.i != verb.i and head.head.i != head.i:
+        if head.dep_ == "prep" and head.lower_ in _LOCATIVE_PREPS:
+            return True
+        head = head.head
+    head = tok.head
+    return head.dep_ == "prep" and head.lower_ in _LOCATIVE_PREPS
+
+
+_LOCATIVE_PREPS = frozenset(
+    (
         "in",
         "at",
         "outside",
@@ -457,7 +502,11 @@ def _locative(tok: Any) -> bool:
         "within",
         "between",
         "from",
+        "on",
+        "outside of",
+        "over",
     )
+)
 
 
 def _build(

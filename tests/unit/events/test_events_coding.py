@@ -161,3 +161,25 @@ def test_no_self_events(pipeline: Pipeline) -> None:
 def test_transliteration_variants_are_one_actor(pipeline: Pipeline, spelling: str) -> None:
     events = code(pipeline, f"{spelling} accused Russia of interference.")
     assert events and events[0]["source_actor_id"] == "lukashenko"
+
+
+def test_a_verbal_attack_is_an_accusation(pipeline: Pipeline) -> None:
+    events = code(pipeline, "It was the sharpest public attack on Moscow by the Belarusian leader.")
+    assert {e["event_type"] for e in events} <= {"ACCUSE"}
+
+
+def test_a_place_in_a_locative_phrase_is_not_the_target(pipeline: Pipeline) -> None:
+    events = code(
+        pipeline, "Belarusian security forces raided a health resort on the outskirts of Minsk."
+    )
+    assert not [e for e in events if e["target_country"] == "BLR" and e["source_country"] == "BLR"]
+
+
+def test_an_actor_in_a_coordinated_clause_is_not_this_events_target(pipeline: Pipeline) -> None:
+    events = code(
+        pipeline,
+        "Putin and Lukashenko talked for five hours in Sochi but failed to settle the questions "
+        "that have held up integration between Russia and Belarus.",
+    )
+    talks = [e for e in events if e["event_type"] == "CONSULT"]
+    assert talks and all(e["target_actor_id"] in ("putin", "lukashenko") for e in talks)

@@ -24,10 +24,18 @@ EXPECTED_QUADS = {
 MODALITIES = {"asserted", "reported", "hypothetical", "future", "habitual"}
 ENTRY_KEYS = {
     "type", "mode", "cameo", "intensity", "target_preps", "source_preps", "object_preps",
-    "possessor", "requires_object", "exclude_object", "requires_prep", "symmetric", "reverse",
+    "possessor", "requires_object", "exclude_object", "requires_prep", "requires_modifier",
+    "symmetric", "reverse",
     "senses",
 }  # fmt: skip
-LIST_FIELDS = ("target_preps", "source_preps", "object_preps", "requires_prep", "exclude_object")
+LIST_FIELDS = (
+    "target_preps",
+    "source_preps",
+    "object_preps",
+    "requires_prep",
+    "requires_modifier",
+    "exclude_object",
+)
 CONTROL_KEYS = {"as", "as_conflict", "modality", "negate", "source", "ignore_complement"}
 CAMEO_RE = re.compile(r"^\d{2,4}$")
 
@@ -219,7 +227,11 @@ def test_senses_have_a_condition(triggers: dict[str, Any]) -> None:
                 continue
             assert isinstance(senses, list) and senses, (section, key)
             for sense in senses:
-                assert sense.get("requires_object") or sense.get("requires_prep"), (section, key)
+                assert (
+                    sense.get("requires_object")
+                    or sense.get("requires_prep")
+                    or sense.get("requires_modifier")
+                ), (section, key)
 
 
 def test_control_entries(plover: dict[str, Any], triggers: dict[str, Any]) -> None:
