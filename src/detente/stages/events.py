@@ -381,11 +381,10 @@ def _modifier_actor(at: dict[int, TokenMention], tok: Any, depth: int) -> list[T
     return []
 
 
-_PLACE_NOUNS = frozenset(
-    """outskirts suburb suburbs centre center city capital streets street region regions
-    area areas part parts territory territories south north east west coast airspace border
-    borders frontier side heart district province outside interior""".split()
-)
+_PLACE_WORDS = """outskirts outskirt suburb suburbs centre center city capital streets street
+region regions area areas part parts territory territories south north east west coast airspace
+border borders frontier side heart district province outside interior"""
+_PLACE_NOUNS = frozenset(_PLACE_WORDS.split())
 
 
 def _sources(at: dict[int, TokenMention], verb: Any) -> list[_Side]:
