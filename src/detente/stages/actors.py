@@ -211,14 +211,34 @@ def _agent_sector(book: ActorBook, sent: Any, head: int, lo: int) -> str | None:
     tok = sent[head]
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
+    sector = None
     for start in range(lo, head + 1):
         phrase = " ".join(t.text.lower() for t in sent[start : head + 1])
         if phrase in book.agents:
-            return book.agents[phrase]
-    for key in (tok.lemma_.lower(), tok.text.lower()):
-        if key in book.agents:
-            return book.agents[key]
-    return None
+            sector = book.agents[phrase]
+            break
+    else:
+        for key in (tok.lemma_.lower(), tok.text.lower()):
+            if key in book.agents:
+                sector = book.agents[key]
+                break
+    if sector is not None and tok.lemma_.lower() in _GENERIC_AGENTS:
+        # "rebel leaders", "intelligence officials": the modifier says who they are
+        for mod in sent[lo:head]:
+            if mod.dep_ in ("compound", "amod") and mod.head.i == head:
+                for key in (mod.lemma_.lower(), mod.text.lower()):
+                    if key in book.agents and book.agents[key] != sector:
+                        return book.agents[key]
+    return sector
+
+
+_GENERIC_AGENTS = frozenset(
+    "leader leaders official officials spokesman spokeswoman spokesperson chief head member "
+    "members representative representatives delegation figure figures group groups party "
+    "parties commander commanders source sources".split()
+)
+_ARGUMENTS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "iobj", "conj", "appos"))
+_PLACE_PREPS = frozenset(("in", "of", "from", "throughout", "across", "inside"))
 
 
 def _group_phrase(
@@ -228,10 +248,25 @@ def _group_phrase(
     country_alias = by_method.get("demonym") or by_method.get("name") or by_method.get("capital")
     if country_alias is None or book.actors.get(country_alias.actor_id, None) is None:
         return None
-    if book.actors[country_alias.actor_id].kind != "country":
+    kind = book.actors[country_alias.actor_id].kind
+    if kind not in ("country", "igo") or (kind == "igo" and country_alias.method != "name"):
         return None
     last = sent[end - 1]
     head = last.head
+    if (
+        country_alias.method == "name"
+        and last.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ in _PLACE_PREPS
+        and head.head.pos_ in ("NOUN", "PROPN")
+        and head.head.i < start
+    ):  # "rebels in the Ivory Coast", "opposition parties in Nepal", "citizens of Russia"
+        noun = head.head
+        first = noun.left_edge.i
+        sector = _agent_sector(book, sent, noun.i, first)
+        if sector is not None and _role_title(book, sent, first, noun.i + 1) is None:
+            actor = book.group(country_alias.actor_id, sector)
+            return (first, end, actor, "name") if actor else None
     if country_alias.method == "demonym":
         if last.dep_ in ("amod", "compound", "nmod") and head.i > last.i:
             return _group_for(book, sent, start, head.i, country_alias.actor_id, "demonym")
@@ -240,6 +275,9 @@ def _group_phrase(
         ):
             actor = book.group(country_alias.actor_id, "CVL")
             return (start, end, actor, "demonym") if actor else None
+        if start > 0 and sent[start - 1].lower_ in ("a", "an") and last.dep_ in _ARGUMENTS:
+            actor = book.group(country_alias.actor_id, "CVL")  # "an Israeli was wounded"
+            return (start - 1, end, actor, "demonym") if actor else None
         return None
     if last.dep_ == "poss" or (
         end < len(sent) and sent[end].tag_ == "POS" and sent[end].head.i == head.i

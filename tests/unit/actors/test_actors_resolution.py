@@ -165,3 +165,27 @@ def test_seats_of_power(pipeline: Pipeline) -> None:
     assert found["White House"][0] == "USA"
     assert found["Downing Street"][0] == "GBR"
     assert found["Kremlin"][0] == "RUS"
+
+
+def test_agent_in_a_country_is_that_countrys_group(pipeline: Pipeline) -> None:
+    [found] = _article(pipeline, ["Rebels in the Ivory Coast rejected the appeal."])
+    assert found["Rebels in the Ivory Coast"][0] == "CIV.REB"
+    [found] = _article(pipeline, ["Opposition parties in Nepal called a strike."])
+    assert found["Opposition parties in Nepal"][0] == "NPL.OPP"
+
+
+def test_a_modifier_names_the_sector_of_generic_agents(pipeline: Pipeline) -> None:
+    [found] = _article(pipeline, ["Afghan rebel leaders met the mediator."])
+    assert found["Afghan rebel leaders"][0] == "AFG.REB"
+    [found] = _article(pipeline, ["Israeli intelligence officials shared evidence."])
+    assert found["Israeli intelligence officials"][0] == "ISR.SEC"
+
+
+def test_a_singular_demonym_noun_is_a_civilian(pipeline: Pipeline) -> None:
+    [found] = _article(pipeline, ["An Israeli was wounded near the border."])
+    assert found["An Israeli"][0] == "ISR.CVL"
+
+
+def test_organisation_groups(pipeline: Pipeline) -> None:
+    [found] = _article(pipeline, ["Ethiopia reopened its borders to UN peacekeepers."])
+    assert found["UN peacekeepers"][0] == "UN.MIL"
