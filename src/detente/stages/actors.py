@@ -232,11 +232,10 @@ def _agent_sector(book: ActorBook, sent: Any, head: int, lo: int) -> str | None:
     return sector
 
 
-_GENERIC_AGENTS = frozenset(
-    "leader leaders official officials spokesman spokeswoman spokesperson chief head member "
-    "members representative representatives delegation figure figures group groups party "
-    "parties commander commanders source sources".split()
-)
+_GENERIC_WORDS = """leader leaders official officials spokesman spokeswoman spokesperson chief
+head member members representative representatives delegation figure figures group groups party
+parties commander commanders source sources"""
+_GENERIC_AGENTS = frozenset(_GENERIC_WORDS.split())
 _ARGUMENTS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "iobj", "conj", "appos"))
 _PLACE_PREPS = frozenset(("in", "of", "from", "throughout", "across", "inside"))
 
