@@ -81,6 +81,7 @@ class Lexicon:
     modal_markers: Mapping[str, frozenset[str]]
     reporting_verbs: frozenset[str]
     negation_markers: frozenset[str]
+    trigger_forms: frozenset[str] = frozenset()  # every word form that can start a trigger
 
     def score(self, trigger: Trigger, type_name: str | None = None) -> tuple[int, float, str, str]:
         """(quad class, intensity, CAMEO code, mode) for a trigger, optionally re-typed."""
@@ -114,18 +115,67 @@ def load_lexicon(triggers_file: Path | None = None) -> Lexicon:
     }
     markers = {str(k): frozenset(_words(v)) for k, v in (trig.get("modal_markers") or {}).items()}
     fixes = trig.get("lemma_fixes") or {}
+    controls = {
+        name: _read_controls(trig.get(name), types)
+        for name in ("control", "control_adjectives", "control_nouns")
+    }
+    forms = _trigger_forms(
+        verbs=[*verbs, *controls["control"]],
+        nouns=[*nouns, *controls["control_nouns"]],
+        others=[*controls["control_adjectives"], *(str(k).lower() for k in fixes)],
+        irregular=trig.get("irregular_verbs") or {},
+    )
     return Lexicon(
         types=types,
         verbs=verbs,
         nouns=nouns,
-        control=_read_controls(trig.get("control"), types),
-        control_adjectives=_read_controls(trig.get("control_adjectives"), types),
-        control_nouns=_read_controls(trig.get("control_nouns"), types),
+        control=controls["control"],
+        control_adjectives=controls["control_adjectives"],
+        control_nouns=controls["control_nouns"],
         lemma_fixes={str(k).lower(): str(v).lower() for k, v in fixes.items()},
         modal_markers=markers,
         reporting_verbs=frozenset(_words(trig.get("reporting_verbs"))),
         negation_markers=frozenset(_words(trig.get("negation_markers"))),
+        trigger_forms=forms,
     )
+
+
+def _trigger_forms(
+    *,
+    verbs: list[str],
+    nouns: list[str],
+    others: list[str],
+    irregular: Mapping[str, Any],
+) -> frozenset[str]:
+    """Lower-case word forms that can be (the first word of) a trigger: regular inflections
+    of each verb and noun, the irregular forms listed in the lexicon, and words taken as is.
+    Over-generating is harmless (a sentence is parsed for nothing); missing a form loses events.
+    """
+    forms: set[str] = set(others)
+    for key in verbs:
+        words = key.split()
+        for lemma in {words[0], words[-1]}:
+            forms |= _verb_forms(lemma)
+            forms.update(str(f).lower() for f in irregular.get(lemma) or ())
+    for key in nouns:
+        for word in {*key.split()}:
+            forms |= {word, word + "s", word + "es"}
+            if word.endswith("y"):
+                forms.add(word[:-1] + "ies")
+    return frozenset(forms)
+
+
+def _verb_forms(lemma: str) -> set[str]:
+    out = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        out.add(lemma[:-1] + "ing")
+    if lemma.endswith("y"):
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if lemma.endswith("ie"):
+        out.add(lemma[:-2] + "ying")
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou":
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # "ban" -> "banned"
+    return out
 
 
 def _load(res: Any) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from detente.stages.actors import (
     ActorMatcher,
     ArticleContext,
     load_actor_matcher,
+    resolve_names,
     resolve_sentence,
     to_mentions,
 )
@@ -65,8 +66,9 @@ def load_pipeline(
 class _Work:
     article: Article
     sentences: list[Sentence]
-    candidates: list[int]
+    candidates: list[int]  # sentences to parse: an actor and a possible trigger
     salient: tuple[str, ...]
+    named: dict[int, Any]  # other sentences that name an actor: index -> tokenised doc
 
 
 def date_article(article: Article, today: date | None = None) -> Article:
@@ -120,16 +122,22 @@ def _split(pipe: Pipeline, articles: Sequence[Article], batch_size: int) -> list
             )
             for i, (s, e) in enumerate(spans)
         ]
-        candidates, salient = _candidates(pipe, sentences)
-        out.append(_Work(article, sentences, candidates, salient))
+        candidates, salient, named = _candidates(pipe, sentences)
+        out.append(_Work(article, sentences, candidates, salient, named))
     return out
 
 
-def _candidates(pipe: Pipeline, sentences: Sequence[Sentence]) -> tuple[list[int], tuple[str, ...]]:
-    """Stage 3: indices of sentences worth parsing, and the article's most named countries."""
+def _candidates(
+    pipe: Pipeline, sentences: Sequence[Sentence]
+) -> tuple[list[int], tuple[str, ...], dict[int, Any]]:
+    """Stage 3: the sentences worth parsing (they name an actor, or follow one with a
+    pronoun, and contain a word that can be a trigger), the article's most named countries,
+    and the other sentences that name an actor (kept for their names, not parsed)."""
     counts: Counter[str] = Counter()
     chosen: list[int] = []
+    named: dict[int, Any] = {}
     seen_actor = False
+    forms = pipe.lexicon.trigger_forms
     docs = pipe.nlp.language.tokenizer.pipe(s.text for s in sentences)
     for sent, doc in zip(sentences, docs, strict=True):
         matches = pipe.matcher.matcher(doc)
@@ -139,10 +147,13 @@ def _candidates(pipe: Pipeline, sentences: Sequence[Sentence]) -> tuple[list[int
                 if actor is not None and not alias.ambiguous:
                     counts[actor.country] += 1
         if matches or (seen_actor and any(t.text in _PRONOUNS for t in doc)):
-            chosen.append(sent.index)
+            if not forms or any(t.lower_ in forms for t in doc):
+                chosen.append(sent.index)
+            elif matches:
+                named[sent.index] = doc
             seen_actor = seen_actor or bool(matches)
     salient = tuple(code for code, n in counts.most_common(3) if n >= 3)
-    return chosen, salient
+    return chosen, salient, named
 
 
 def _analyze_one(pipe: Pipeline, work: _Work, parsed: Any) -> AnalyzedArticle:
@@ -152,8 +163,16 @@ def _analyze_one(pipe: Pipeline, work: _Work, parsed: Any) -> AnalyzedArticle:
     ctx = ArticleContext(when=reference)
     mentions: list[Mention] = []
     events: list[Event] = []
-    for index in work.candidates:
+    parse_next = set(work.candidates)
+    for index in sorted(parse_next | work.named.keys()):
         sent_rec = work.sentences[index]
+        if index not in parse_next:  # names only: no trigger word, nothing to parse
+            doc = work.named[index]
+            found = resolve_names(pipe.matcher, doc, ctx)
+            mentions += to_mentions(
+                doc, found, article_id=article.id, sentence_index=index, offset=sent_rec.start_char
+            )
+            continue
         doc = next(parsed)
         found = resolve_sentence(pipe.matcher, doc, ctx)
         mentions += to_mentions(

@@ -129,6 +129,25 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
     return found
 
 
+def resolve_names(am: ActorMatcher, doc: Any, ctx: ArticleContext) -> list[TokenMention]:
+    """Mentions of a sentence that was only tokenised (it holds no trigger word): the
+    unambiguous names of people, organisations, states and seats of power. Nothing that needs
+    the parse (demonym groups, capitals, roles, pronouns) is read; the article's memory of who
+    was named is kept up to date for the sentences that follow."""
+    found: list[TokenMention] = []
+    for start, end, aliases in _dictionary_matches(am, doc):
+        direct = [a for a in aliases if a.method in ("name", "seat") and not a.ambiguous]
+        actor = am.book.actors.get(direct[0].actor_id) if direct else None
+        if actor is not None:
+            found.append(
+                TokenMention(
+                    start=start, end=end, head=end - 1, actor=actor, method=direct[0].method
+                )
+            )
+    _remember(ctx, doc, found)
+    return found
+
+
 def _with_guess(
     sent: Any, tm: TokenMention, found: Sequence[TokenMention], ctx: ArticleContext
 ) -> TokenMention:

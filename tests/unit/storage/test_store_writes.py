@@ -112,3 +112,9 @@ def test_read_only_missing_store_is_a_clear_error(tmp_path: Path) -> None:
 def test_migration_is_recorded_once(store: Store) -> None:
     assert store.migrate() == 1
     assert store.migrate() == 1
+
+
+def test_duplicate_rows_inside_one_batch_are_written_once(store: Store) -> None:
+    store._insert_many("article_sources", [("a", "u"), ("a", "u"), ("b", "v")])
+    store._insert_many("article_sources", [("a", "u")])
+    assert store.con.execute("SELECT count(*) FROM article_sources").fetchone() == (2,)
