@@ -312,7 +312,8 @@ def load_gsr(path: Path = GSR) -> list[GsrCase]:
         if rec.get("event") == "DOCUMENT" or not rec.get("text"):
             continue
         sources, targets = gold_codes(rec.get("source")), gold_codes(rec.get("target"))
-        markup = str((rec.get("textInfo") or {}).get("markup") or "")
+        info = rec.get("textInfo")  # usually {"markup": ...}; one record has the bare string
+        markup = str(info.get("markup") or "") if isinstance(info, dict) else str(info or "")
         reciprocal = not targets and "SRC/TAR" in markup and len(sources) > 1
         out.append(
             GsrCase(
@@ -352,15 +353,17 @@ def actors_correct(case: GsrCase, event: Event | None, igos: frozenset[str]) -> 
     return src is not None, _matching(event, "target", targets, igos) is not None
 
 
-def _actor_error(case: GsrCase, event: Event, role: str, errors: ErrorTally) -> None:
+def _actor_error(
+    case: GsrCase, event: Event, role: str, igos: frozenset[str], errors: ErrorTally
+) -> None:
     gold = case.sources if role == "source" else case.targets
     other = case.targets if role == "source" else case.sources
     got = event.get(f"{role}_country")
     detail = f"{case.id} (gold {'/'.join(gold)}, got {got or 'none'})"
     if not got:
         errors.add(f"gsr {role}: main event has no {role} country", detail)
-    elif got in other and not case.reciprocal:
-        errors.add("gsr source/target swapped", detail)
+    elif not case.reciprocal and _matching(event, role, other, igos) is not None:
+        errors.add(f"gsr {role}: got the gold {'target' if role == 'source' else 'source'}", detail)
     else:
         errors.add(f"gsr {role}: wrong country", detail)
 
@@ -389,7 +392,7 @@ def score_gsr(
             hits[f"{role}_n"] += 1
             hits[role] += ok
             if event is not None and not ok:
-                _actor_error(case, event, role, errors)
+                _actor_error(case, event, role, igos, errors)
     n_src, n_tgt = hits["source_n"], hits["target_n"]
     figures = {
         "gsr.type_accuracy": accuracy(gold, pred),
