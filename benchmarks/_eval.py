@@ -13,7 +13,9 @@ Scoring rules (the choices a reader needs to trust the figures):
    in ``code_texts`` order whose ``realised`` is true (negated, modal, conditional and future
    events are flagged, not counted). No realised event gives 0, and so does a main event whose
    CAMEO root is 01 or 02 (detente files appeals, CAMEO 02, under REQUEST; the gold files
-   them as statements). A secondary figure scores the first event whatever its status.
+   them as statements). Two secondary, ungated figures: the first event whatever its
+   status, and the main realised event classed by its CAMEO root as the gold defines
+   classes (PLOVER puts CAMEO 16 under material conflict, the gold under verbal).
 2. PLOVER GSR (``PLOVER_GSR_CAMEO.json``). Gold types are PLOVER draft 0.5 names, mapped by
    :data:`GSR_TYPES`. The gold codes one event per sentence, stated intentions included ("will
    visit", "will resign"), so detente's *main event* (the first, realised or not) is compared.
@@ -103,6 +105,13 @@ PETR_IGOS: dict[str, str] = {
 # ERIADOR [ERI] is not Eritrea.
 FICTIONAL_CODES = frozenset({"ERI"})
 STATEMENT_ROOTS = frozenset({"01", "02"})
+# The gold's own definition of its classes by CAMEO root (data_readme / SOURCE.txt); PLOVER
+# differs for 16 (reduce relations: SANCTION, quad 4) and 08 (CONCEDE, quad 1). Used for a
+# secondary, ungated figure that separates ontology mismatch from coding errors.
+CAMEO_PENTA: dict[str, int] = {
+    "01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2, "09": 3, "10": 3,
+    "11": 3, "12": 3, "13": 3, "16": 3, "14": 4, "15": 4, "17": 4, "18": 4, "19": 4, "20": 4,
+}  # fmt: skip
 QUAD_LABELS = (0, 1, 2, 3, 4)
 QUAD_NAMES = ("none/statement", "verbal coop", "material coop", "verbal conflict", "material conf")
 NO_EVENT = "none"
@@ -218,6 +227,11 @@ def quad_of(event: Event | None) -> int:
     return int(event["quad_class"])
 
 
+def penta_of_cameo(event: Event | None) -> int:
+    """The gold's class for an event's CAMEO root (0 for none or an unknown root)."""
+    return CAMEO_PENTA.get(cameo_root(event), 0)
+
+
 # -- 1. ConfliBERT penta-class ----------------------------------------------------------------
 
 
@@ -260,6 +274,7 @@ def score_conflibert(
     gold = [c.label for c in cases]
     pred = [quad_of(main_event(coded[c.id], realised_only=True)) for c in cases]
     anyev = [quad_of(main_event(coded[c.id], realised_only=False)) for c in cases]
+    by_cameo = [penta_of_cameo(main_event(coded[c.id], realised_only=True)) for c in cases]
     errors = ErrorTally()
     for case, got in zip(cases, pred, strict=True):
         _quad_error(case, coded[case.id], got, errors)
@@ -268,6 +283,8 @@ def score_conflibert(
         "conflibert.quad_macro_f1": macro_f1(gold, pred, QUAD_LABELS),
         "conflibert.quad_accuracy_any_event": accuracy(gold, anyev),
         "conflibert.quad_macro_f1_any_event": macro_f1(gold, anyev, QUAD_LABELS),
+        "conflibert.penta_from_cameo_accuracy": accuracy(gold, by_cameo),
+        "conflibert.penta_from_cameo_macro_f1": macro_f1(gold, by_cameo, QUAD_LABELS),
     }
     details = {
         "n": len(cases),

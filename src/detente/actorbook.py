@@ -129,7 +129,10 @@ def load_actorbook(extra_files: Sequence[Path] = (), *, shipped: bool = True) ->
     index: dict[str, list[Alias]] = {}
     for alias in alias_rows:
         bucket = index.setdefault(alias.text, [])
-        # a later file overrides an earlier one for the same surface form
+        same = next((a for a in bucket if a.actor_id == alias.actor_id), None)
+        if same is not None and _METHOD_RANK[same.method] < _METHOD_RANK[alias.method]:
+            continue  # "Singapore" the name outranks "Singapore" the capital
+        # otherwise a later entry overrides an earlier one for the same surface form
         bucket[:] = [a for a in bucket if a.actor_id != alias.actor_id]
         bucket.append(alias)
     return ActorBook(
@@ -139,6 +142,9 @@ def load_actorbook(extra_files: Sequence[Path] = (), *, shipped: bool = True) ->
         roles=roles,
         demonyms=demonyms,
     )
+
+
+_METHOD_RANK = {"name": 0, "seat": 1, "capital": 2, "demonym": 3, "context": 4}
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
