@@ -169,7 +169,7 @@ def _actors_used(book: ActorBook, analyzed: Iterable[AnalyzedArticle]) -> list[A
     for doc in analyzed:
         ids.update(m.actor_id for m in doc.mentions if m.actor_id)
         for e in doc.events:
-            ids.update((e.source.actor_id, e.target.actor_id))
+            ids.update((e.source.actor_id, e.target.actor_id if e.target else e.source.actor_id))
     return [a for a in (book.get(i) for i in sorted(ids)) if a is not None]
 
 
@@ -421,11 +421,11 @@ def _event_dict(e: Any) -> dict[str, Any]:
         "source_country": e.source.country,
         "source_sector": e.source.sector,
         "source_text": e.source.text,
-        "target_name": e.target.name,
-        "target_actor_id": e.target.actor_id,
-        "target_country": e.target.country,
-        "target_sector": e.target.sector,
-        "target_text": e.target.text,
+        "target_name": e.target.name if e.target else None,
+        "target_actor_id": e.target.actor_id if e.target else None,
+        "target_country": e.target.country if e.target else None,
+        "target_sector": e.target.sector if e.target else None,
+        "target_text": e.target.text if e.target else None,
         "event_date": e.event_date.isoformat() if e.event_date else None,
         "negated": e.negated,
         "modality": e.modality.value,

@@ -270,7 +270,7 @@ def events(
             r["event_date"] or "?",
             f"{r['source_name']} ({r['source_country']})",
             r["event_type"] + (f"/{r['mode']}" if r["mode"] else ""),
-            f"{r['target_name']} ({r['target_country']})",
+            f"{r['target_name']} ({r['target_country']})" if r["target_actor_id"] else "—",
             f"{r['intensity']:+.1f}",
             ",".join(flags),
             (r["sentence"] or "")[:200],

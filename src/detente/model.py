@@ -170,7 +170,9 @@ class Event:
     trigger_start: int
     trigger_end: int
     source: EventActor
-    target: EventActor
+    target: (
+        EventActor | None
+    )  # None: an event with no one on the receiving end ("Russia mobilised")
     event_type: str  # PLOVER type
     mode: str
     quad_class: int  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
@@ -192,7 +194,7 @@ class Event:
             str(self.sentence_index),
             str(self.trigger_start),
             self.source.actor_id,
-            self.target.actor_id,
+            self.target.actor_id if self.target else "",
             self.event_type,
         )
 

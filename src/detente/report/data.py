@@ -27,8 +27,8 @@ class EventRow:
     when: date | None
     source: str
     source_name: str
-    target: str
-    target_name: str
+    target: str | None
+    target_name: str | None
     event_type: str
     mode: str | None
     quad_class: int
@@ -246,8 +246,8 @@ def _events(
     if focus:
         # the focus dyad first, then everything else
         order = (
-            "ORDER BY ((e.source_country = ? AND e.target_country = ?) OR "
-            "(e.source_country = ? AND e.target_country = ?)) DESC, "
+            "ORDER BY coalesce((e.source_country = ? AND e.target_country = ?) OR "
+            "(e.source_country = ? AND e.target_country = ?), false) DESC, "
             + order.removeprefix("ORDER BY ")
         )
         params = [focus[0], focus[1], focus[1], focus[0]]

@@ -353,17 +353,21 @@ def _pick(
             actor.country in sentence_countries or ctx.countries.get(actor.country, 0) > 0
         ):
             return actor, "context"
-    # an ambiguous country name ("Georgia", "Jordan") in a sentence about other states, and
-    # not in an article about the United States, where it is more likely a US state or a name
-    others = sentence_countries - {"USA"}
+    # an ambiguous country name ("Georgia", "Jordan") in a sentence about other states; but
+    # "in Georgia" next to American names, or in an article mostly about the United States,
+    # is more likely a US state
+    us_place = start > 0 and sent[start - 1].lower_ in ("in", "of", "from", "at", "across")
+    us_context = "USA" in sentence_countries and us_place
+    us_article = ctx.countries.get("USA", 0) > sum(ctx.countries.values()) / 2
     for alias in aliases:
         actor = book.actors.get(alias.actor_id)
         if (
             alias.method == "name"
             and actor is not None
             and actor.kind == "country"
-            and others - {actor.id}
-            and ctx.countries.get("USA", 0) <= sum(ctx.countries.values()) / 2
+            and sentence_countries - {actor.id}
+            and not us_context
+            and not us_article
         ):
             return actor, "context"
     return None

@@ -79,14 +79,16 @@ def code_sentence(si: SentenceInput, lexicon: Lexicon) -> list[Event]:
     return _dedupe(sorted(events, key=lambda e: _salience(si.sent, e, si.offset)))
 
 
-def _salience(sent: Any, event: Event, offset: int) -> tuple[int, int, int]:
+def _salience(sent: Any, event: Event, offset: int) -> tuple[int, int, int, int]:
+    """Realised before unrealised, an event with a target before one without, then the
+    event nearest the root of the sentence."""
     i = _token_at(sent, event.trigger_start - offset)
     depth = 0
     tok = sent[i]
     while tok.head.i != tok.i and depth < 50:
         tok = tok.head
         depth += 1
-    return (0 if event.realised else 1, depth, event.trigger_start)
+    return (0 if event.realised else 1, 0 if event.target else 1, depth, event.trigger_start)
 
 
 def _token_at(sent: Any, char: int) -> int:
@@ -531,7 +533,12 @@ def _build(
         implicit = _implicit_target(si, sources[0].mention.actor)
         if implicit is not None:
             pairs = [(sources[0], implicit, rule + " implicit-target")]
-    if not pairs:
+    targetless: list[_Side] = []
+    if not pairs and sources and tok.pos_ in ("VERB", "ADJ"):
+        # "Russia mobilised its reserves", "Ugandan rebels surrendered": an event with no
+        # one on the receiving end is still an event; it counts for its source, in no dyad
+        targetless = sources
+    if not pairs and not targetless:
         return []
     quad, intensity, cameo, mode = lexicon.score(trigger)
     anchor = tok if tok.pos_ in ("VERB", "AUX", "ADJ") else _governing_verb(tok)
@@ -542,6 +549,32 @@ def _build(
     if when is None and si.reference_date is not None and not si.reference_is_bound:
         when, precision = si.reference_date, DatePrecision.DAY
     out = []
+    for s in targetless:
+        if s.mention.actor is None:
+            continue
+        out.append(
+            Event(
+                article_id=si.article_id,
+                sentence_index=si.sentence_index,
+                trigger=tok.text,
+                trigger_start=si.offset + tok.idx,
+                trigger_end=si.offset + tok.idx + len(tok.text),
+                source=_side(si, s.mention, s.mention.actor),
+                target=None,
+                event_type=trigger.type,
+                mode=mode,
+                quad_class=quad,
+                intensity=intensity,
+                cameo=cameo,
+                event_date=when,
+                date_precision=precision,
+                negated=negated,
+                modality=modality,
+                attribution=attribution,
+                confidence=0.5 if s.direct else 0.35,
+                rule=rule + " no-target",
+            )
+        )
     for s, t, why in pairs:
         sa, ta = s.mention.actor, t.mention.actor
         if sa is None or ta is None or sa.id == ta.id:

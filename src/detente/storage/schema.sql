@@ -78,12 +78,12 @@ CREATE TABLE IF NOT EXISTS events (
     trigger_end INTEGER NOT NULL,
     source_actor_id VARCHAR NOT NULL,
     source_text VARCHAR NOT NULL,
-    target_actor_id VARCHAR NOT NULL,
-    target_text VARCHAR NOT NULL,
+    target_actor_id VARCHAR,          -- NULL: no target ("Russia mobilised its reserves")
+    target_text VARCHAR,
     source_country VARCHAR NOT NULL,
     source_sector VARCHAR NOT NULL,
-    target_country VARCHAR NOT NULL,
-    target_sector VARCHAR NOT NULL,
+    target_country VARCHAR,
+    target_sector VARCHAR,
     event_type VARCHAR NOT NULL,      -- PLOVER
     mode VARCHAR,
     quad_class INTEGER NOT NULL,      -- 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
