@@ -59,6 +59,8 @@ class ActorBook:
     agents: Mapping[str, str]  # lowercase noun phrase -> sector
     roles: Mapping[str, str]  # lowercase role phrase -> role title
     demonyms: Mapping[str, str] = field(default_factory=dict)  # demonym -> country code
+    surnames: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # surname -> people
+    role_words: frozenset[str] = frozenset()  # every word of a role phrase ("foreign", ...)
 
     def get(self, actor_id: str) -> Actor | None:
         actor = self.actors.get(actor_id)
@@ -135,12 +137,23 @@ def load_actorbook(extra_files: Sequence[Path] = (), *, shipped: bool = True) ->
         # otherwise a later entry overrides an earlier one for the same surface form
         bucket[:] = [a for a in bucket if a.actor_id != alias.actor_id]
         bucket.append(alias)
+    surnames: dict[str, list[str]] = {}
+    for actor in records.values():
+        if actor.kind == "person":
+            for name in actor.aliases:
+                words = name.split()
+                if len(words) > 1 and words[-1][:1].isupper():
+                    bucket = surnames.setdefault(words[-1], [])
+                    if actor.id not in bucket:
+                        bucket.append(actor.id)
     return ActorBook(
         actors=records,
         aliases={k: tuple(v) for k, v in index.items()},
         agents=agents,
         roles=roles,
         demonyms=demonyms,
+        surnames={k: tuple(v) for k, v in surnames.items()},
+        role_words=frozenset(w for phrase in roles for w in phrase.split()),
     )
 
 

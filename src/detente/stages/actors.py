@@ -116,6 +116,8 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
             add(start, end, *picked)
     for start, end, actor in _role_phrases(book, sent, ctx):
         add(start, end, actor, "role")
+    for start, end, actor in _titled_surnames(book, sent, ctx, taken):
+        add(start, end, actor, "title")
     for tm in _second_mentions(book, sent, ctx, taken, list(found)):
         add(tm.start, tm.end, tm.actor, tm.method)
     for ent in sent.ents:
@@ -434,6 +436,39 @@ def _role_phrases(
                     child.i - 1 if child.i > 0 and sent[child.i - 1].lower_ == "the" else child.i
                 )
                 yield max(start, 0), tok.i + 1, actor
+
+
+def _titled_surnames(
+    book: ActorBook, sent: Any, ctx: ArticleContext, taken: set[int]
+) -> Iterable[tuple[int, int, Actor]]:
+    """ "President Bush", "Foreign Minister Makei": a title and a surname name the one
+    person with that surname who held that office (on the article's date, when known)."""
+    for tok in sent:
+        if tok.i in taken or tok.pos_ != "PROPN" or tok.text not in book.surnames:
+            continue
+        start = tok.i
+        role_words = book.role_words
+        while (
+            start > 0
+            and sent[start - 1].pos_ == "PROPN"
+            and sent[start - 1].i not in taken
+            and sent[start - 1].lower_ not in role_words
+        ):
+            start -= 1  # "President George Bush": the first name is part of the mention
+        words = [t.text.lower() for t in sent[max(0, start - 3) : start]]
+        title = None
+        for i in range(len(words)):
+            if " ".join(words[i:]) in book.roles:
+                title = book.roles[" ".join(words[i:])]
+                break
+        if title is None:
+            continue
+        people = [book.actors[p] for p in book.surnames[tok.text]]
+        holders = [
+            a for a in people if any(r.title == title and r.holds_on(ctx.when) for r in a.roles)
+        ]
+        if len(holders) == 1:
+            yield start, tok.i + 1, holders[0]
 
 
 def _country_code(book: ActorBook, text: str) -> str | None:

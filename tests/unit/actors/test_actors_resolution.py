@@ -189,3 +189,8 @@ def test_a_singular_demonym_noun_is_a_civilian(pipeline: Pipeline) -> None:
 def test_organisation_groups(pipeline: Pipeline) -> None:
     [found] = _article(pipeline, ["Ethiopia reopened its borders to UN peacekeepers."])
     assert found["UN peacekeepers"][0] == "UN.MIL"
+
+
+def test_a_title_and_a_surname_name_the_office_holder(pipeline: Pipeline) -> None:
+    [found] = _article(pipeline, ["President Bush threatened further action."], None)
+    assert found["Bush"][0] == "bush_gw"
