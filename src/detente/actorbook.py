@@ -61,6 +61,7 @@ class ActorBook:
     demonyms: Mapping[str, str] = field(default_factory=dict)  # demonym -> country code
     surnames: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # surname -> people
     role_words: frozenset[str] = frozenset()  # every word of a role phrase ("foreign", ...)
+    owned: frozenset[str] = frozenset()  # things a state proposes or holds: "the Israeli plan"
 
     def get(self, actor_id: str) -> Actor | None:
         actor = self.actors.get(actor_id)
@@ -105,6 +106,7 @@ def load_actorbook(extra_files: Sequence[Path] = (), *, shipped: bool = True) ->
     agents: dict[str, str] = {}
     roles: dict[str, str] = {}
     demonyms: dict[str, str] = {}
+    owned: set[str] = set()
     sources: list[tuple[str, Any]] = []
     if shipped:
         folder = resources.files("detente") / "data" / ACTOR_DIR
@@ -128,6 +130,7 @@ def load_actorbook(extra_files: Sequence[Path] = (), *, shipped: bool = True) ->
             agents[str(row["noun"]).lower()] = str(row["sector"])
         for phrase, title in (doc.get("roles") or {}).items():
             roles[str(phrase).lower()] = str(title)
+        owned.update(str(w).lower() for w in doc.get("owned") or [])
     index: dict[str, list[Alias]] = {}
     for alias in alias_rows:
         bucket = index.setdefault(alias.text, [])
@@ -154,6 +157,7 @@ def load_actorbook(extra_files: Sequence[Path] = (), *, shipped: bool = True) ->
         demonyms=demonyms,
         surnames={k: tuple(v) for k, v in surnames.items()},
         role_words=frozenset(w for phrase in roles for w in phrase.split()),
+        owned=frozenset(owned),
     )
 
 

@@ -97,6 +97,7 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
         found.append(TokenMention(start=start, end=end, head=head, actor=actor, method=method))
 
     matches = _dictionary_matches(am, sent)
+    attributes: list[tuple[int, int, Actor]] = []
     sentence_countries = {
         book.actors[a.actor_id].country
         for _, _, alias in matches
@@ -114,10 +115,14 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
         picked = _pick(book, sent, start, end, aliases, sentence_countries, ctx)
         if picked is not None:
             add(start, end, *picked)
+        elif (owner := _attribute(book, sent, start, end, aliases)) is not None:
+            attributes.append((start, end, owner))
     for start, end, actor in _role_phrases(book, sent, ctx):
         add(start, end, actor, "role")
     for start, end, actor in _titled_surnames(book, sent, ctx, taken):
         add(start, end, actor, "title")
+    for start, end, actor in attributes:
+        add(start, end, actor, "attribute")
     for tm in _second_mentions(book, sent, ctx, taken, list(found)):
         add(tm.start, tm.end, tm.actor, tm.method)
     for ent in sent.ents:
@@ -180,6 +185,8 @@ def to_mentions(
 ) -> list[Mention]:
     out = []
     for tm in found:
+        if tm.method == "attribute":
+            continue  # a state named through what it owns is not a mention of an actor
         span = sent[tm.start : tm.end]
         out.append(
             Mention(
@@ -319,6 +326,20 @@ def _group_for(
         return None
     actor = book.group(country, sector)
     return (start, head + 1, actor, method) if actor else None
+
+
+def _attribute(
+    book: ActorBook, sent: Any, start: int, end: int, aliases: tuple[Alias, ...]
+) -> Actor | None:
+    """A demonym on a thing a state owns or says ("the Israeli proposal", "Serbian
+    positions"): not an actor mention, but the event coder may take the state as a target."""
+    demonym = next((a for a in aliases if a.method == "demonym"), None)
+    last = sent[end - 1]
+    if demonym is None or last.dep_ != "amod" or last.head.i < end:
+        return None
+    if last.head.lemma_.lower() not in book.owned:
+        return None
+    return book.actors.get(demonym.actor_id)
 
 
 def _pick(

@@ -375,6 +375,8 @@ def _modifier_actor(at: dict[int, TokenMention], tok: Any, depth: int) -> list[T
     for child in tok.children:
         if child.dep_ in ("poss", "compound", "nmod") and child.i in at:
             return [at[child.i]]
+        if child.dep_ == "amod" and child.i in at and at[child.i].method == "attribute":
+            return [at[child.i]]  # "rejected the Israeli proposal"
     if tok.lemma_.lower() in _PLACE_NOUNS or tok.lower_ in _PLACE_NOUNS:
         return []  # "the outskirts of Minsk", "the border of Belarus": a place, not an actor
     for child in tok.children:

@@ -183,3 +183,14 @@ def test_an_actor_in_a_coordinated_clause_is_not_this_events_target(pipeline: Pi
     )
     talks = [e for e in events if e["event_type"] == "CONSULT"]
     assert talks and all(e["target_actor_id"] in ("putin", "lukashenko") for e in talks)
+
+
+def test_a_demonym_on_what_a_state_proposes_makes_it_the_target(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Syria rejected the Israeli proposal on Monday.")
+    assert ("SYR", "REJECT", "ISR") in dyads(events)
+
+
+def test_an_event_without_a_target_is_coded_for_its_source(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Russia mobilised its reserves on Friday.")
+    assert events and events[0]["source_country"] == "RUS" and events[0]["target_country"] is None
+    assert "no-target" in events[0]["rule"]
