@@ -146,9 +146,9 @@ def load_actorbook(extra_files: Sequence[Path] = (), *, shipped: bool = True) ->
             for name in actor.aliases:
                 words = name.split()
                 if len(words) > 1 and words[-1][:1].isupper():
-                    bucket = surnames.setdefault(words[-1], [])
-                    if actor.id not in bucket:
-                        bucket.append(actor.id)
+                    people = surnames.setdefault(words[-1], [])
+                    if actor.id not in people:
+                        people.append(actor.id)
     return ActorBook(
         actors=records,
         aliases={k: tuple(v) for k, v in index.items()},
