@@ -650,5 +650,18 @@ def evaluate(pipe: Pipeline, sets: Sequence[str] = SETS, limit: int | None = Non
     return report
 
 
+def all_sentences(sets: Sequence[str] = SETS, limit: int | None = None) -> list[tuple[str, str]]:
+    """(id, text) of every sentence the chosen sets score: the gold events' sentences."""
+    out: list[tuple[str, str]] = []
+    for name in sets:
+        if name == "conflibert":
+            out += [(c.id, c.text) for c in load_conflibert()[:limit]]
+        elif name == "plover":
+            out += [(c.id, c.text) for c in load_gsr()[:limit]]
+        elif name == "petrarch":
+            out += [(c.id, c.text) for c in load_petrarch()[:limit]]
+    return out
+
+
 def load_floors(path: Path = BASELINE) -> dict[str, float]:
     return {k: float(v) for k, v in json.loads(path.read_text(encoding="utf-8"))["floors"].items()}

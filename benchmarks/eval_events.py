@@ -24,9 +24,11 @@ without ``--limit``.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import time
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -125,6 +127,35 @@ def update_baseline(figures: dict[str, float], path: Path) -> None:
     print(f"wrote {path}")
 
 
+def print_prefilter_loss(pipe: Any, sets: Sequence[str], limit: int | None) -> None:
+    """Code the same sentences with the trigger-word prefilter off (every sentence that names
+    an actor is parsed) and count events the prefilter lost."""
+    from detente.api import code_texts
+
+    unfiltered = dataclasses.replace(
+        pipe, lexicon=dataclasses.replace(pipe.lexicon, trigger_forms=frozenset())
+    )
+    items = ev.all_sentences(sets, limit)
+    lost = total = 0
+    examples: list[str] = []
+    for a, b in zip(
+        code_texts(items, pipeline=pipe), code_texts(items, pipeline=unfiltered), strict=True
+    ):
+        with_filter = {(e["trigger"], e["event_type"]) for e in a["events"]}
+        without = {(e["trigger"], e["event_type"]) for e in b["events"]}
+        total += len(without)
+        missing = without - with_filter
+        lost += len(missing)
+        if missing and len(examples) < 5:
+            examples.append(f"{a['id']}: {sorted(missing)}")
+    print(
+        f"\nPrefilter: {lost} of {total} events lost by not parsing the sentences "
+        "without a trigger word"
+    )
+    for line in examples:
+        print(f"  {line}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="scored sentences per set")
@@ -132,6 +163,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", choices=[*ev.SETS, "all"], default="all", dest="which")
     parser.add_argument("--check", action="store_true", help="exit 1 when under a floor")
     parser.add_argument("--update-baseline", action="store_true", help="raise the floors")
+    parser.add_argument(
+        "--prefilter-loss",
+        action="store_true",
+        help="also code every sentence without the trigger-word prefilter and report the "
+        "events the prefilter loses",
+    )
     args = parser.parse_args(argv)
     if not ev.gold_available():
         print(f"skipped: gold data not found under {ev.EVAL}")
@@ -158,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
         f"\n{report.sentences} sentences coded in {report.coding_seconds:.1f} s ({rate:.1f}"
         f" sentences/s); model load {loaded:.1f} s; elapsed {elapsed:.1f} s"
     )
+    if args.prefilter_loss:
+        print_prefilter_loss(pipe, sets, args.limit)
     if args.json:
         out = {
             "figures": report.figures,
