@@ -310,7 +310,7 @@ def _code_noun(
         return []
     if tok.head.pos_ == "VERB" and tok.dep_ in (*_OBJ, "nsubjpass"):
         head_trigger, _ = _lookup_verb(lexicon, tok.head)
-        if head_trigger is not None or _lemma(lexicon, tok.head) in lexicon.control:
+        if head_trigger is not None:
             return []  # the governing verb codes it ("imposed sanctions on")
     owners: list[_Side] = []
     sources: list[_Side] = []
@@ -536,7 +536,8 @@ def _build(
         if implicit is not None:
             pairs = [(sources[0], implicit, rule + " implicit-target")]
     targetless: list[_Side] = []
-    if not pairs and sources and tok.pos_ in ("VERB", "ADJ"):
+    light = tok.pos_ == "NOUN" and tok.dep_ in _OBJ and tok.head.pos_ == "VERB"
+    if not pairs and sources and (tok.pos_ in ("VERB", "ADJ") or light):
         # "Russia mobilised its reserves", "Ugandan rebels surrendered": an event with no
         # one on the receiving end is still an event; it counts for its source, in no dyad
         targetless = sources
