@@ -246,8 +246,9 @@ def _agent_sector(book: ActorBook, sent: Any, head: int, lo: int) -> str | None:
             sector = book.agents[phrase]
             break
     else:
-        for key in (tok.lemma_.lower(), tok.text.lower()):
-            if key in book.agents:
+        lemma = tok.lemma_.lower()
+        for key in (lemma, tok.text.lower(), lemma + "s", lemma + "es"):
+            if key in book.agents:  # the agent list may give only the plural ("judges")
                 sector = book.agents[key]
                 break
     if sector is not None and tok.lemma_.lower() in _GENERIC_AGENTS:
