@@ -552,39 +552,19 @@ def _build(
     if when is None and si.reference_date is not None and not si.reference_is_bound:
         when, precision = si.reference_date, DatePrecision.DAY
     out = []
-    for s in targetless:
-        if s.mention.actor is None:
-            continue
-        out.append(
-            Event(
-                article_id=si.article_id,
-                sentence_index=si.sentence_index,
-                trigger=tok.text,
-                trigger_start=si.offset + tok.idx,
-                trigger_end=si.offset + tok.idx + len(tok.text),
-                source=_side(si, s.mention, s.mention.actor),
-                target=None,
-                event_type=trigger.type,
-                mode=mode,
-                quad_class=quad,
-                intensity=intensity,
-                cameo=cameo,
-                event_date=when,
-                date_precision=precision,
-                negated=negated,
-                modality=modality,
-                attribution=attribution,
-                confidence=0.5 if s.direct else 0.35,
-                rule=rule + " no-target",
-            )
-        )
+    # (source, target or None, confidence, why) for every event this trigger gives
+    coded: list[tuple[_Side, _Side | None, float, str]] = [
+        (s, None, 0.5 if s.direct else 0.35, rule + " no-target") for s in targetless
+    ]
     for s, t, why in pairs:
         sa, ta = s.mention.actor, t.mention.actor
         if sa is None or ta is None or sa.id == ta.id:
             continue
-        confidence = 0.8 if (s.direct and t.direct) else 0.5
-        if "implicit" in why:
-            confidence = 0.35
+        confidence = 0.35 if "implicit" in why else 0.8 if (s.direct and t.direct) else 0.5
+        coded.append((s, t, confidence, why))
+    for src, tgt, confidence, why in coded:
+        if src.mention.actor is None:
+            continue
         out.append(
             Event(
                 article_id=si.article_id,
@@ -592,8 +572,10 @@ def _build(
                 trigger=tok.text,
                 trigger_start=si.offset + tok.idx,
                 trigger_end=si.offset + tok.idx + len(tok.text),
-                source=_side(si, s.mention, sa),
-                target=_side(si, t.mention, ta),
+                source=_side(si, src.mention, src.mention.actor),
+                target=_side(si, tgt.mention, tgt.mention.actor)
+                if tgt is not None and tgt.mention.actor is not None
+                else None,
                 event_type=trigger.type,
                 mode=mode,
                 quad_class=quad,
