@@ -148,7 +148,9 @@ def _lookup_verb(lexicon: Lexicon, tok: Any) -> tuple[Trigger | None, Any]:
     """The lexicon reading of a verb (phrasal forms first, then senses), and the particle used."""
     lemma = _lemma(lexicon, tok)
     for child in tok.children:
-        if child.dep_ in ("prt", "prep"):
+        if (
+            child.dep_ in ("prt", "prep") and child.i > tok.i
+        ):  # "On Monday, X called ..." is not "call on"
             key = f"{lemma} {child.lower_}"
             if key in lexicon.verbs:
                 picked = _select(lexicon.verbs[key], tok)
