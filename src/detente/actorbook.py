@@ -6,6 +6,7 @@ their own file (same format) without touching code. ``load_actorbook()`` reads t
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -132,6 +133,12 @@ def load_actorbook(extra_files: Sequence[Path] = (), *, shipped: bool = True) ->
             roles[str(phrase).lower()] = str(title)
         owned.update(str(w).lower() for w in doc.get("owned") or [])
     index: dict[str, list[Alias]] = {}
+    known = {a.text for a in alias_rows}
+    for alias in list(alias_rows):
+        text = alias.text
+        if text.isupper() and text.isalpha() and len(text) >= 4 and text.title() not in known:
+            # acronyms as the British press writes them: "Nato", "Isis", "Opec"
+            alias_rows.append(dataclasses.replace(alias, text=text.title()))
     for alias in alias_rows:
         bucket = index.setdefault(alias.text, [])
         same = next((a for a in bucket if a.actor_id == alias.actor_id), None)

@@ -295,6 +295,9 @@ def _code_verb(
         sources = _agent(at, tok)
         targets = [_Side(m, True) for m in _actors_of(at, _child(tok, ("nsubjpass",)))]
         rule += " passive"
+        if not sources and trigger.type in _SELF_MOVED:
+            sources, targets = targets, []  # "Russian soldiers were deployed": they moved
+            rule += " patient-source"
     else:
         sources = _sources(at, tok)
         targets = _targets(si, lexicon, at, tok, trigger, particle)
@@ -302,6 +305,10 @@ def _code_verb(
         sources, targets = targets, sources
         rule += " reverse"
     return _build(si, lexicon, at, tok, trigger, rule, sources, targets)
+
+
+# types whose passive subject, with no agent named, is the actor that moved
+_SELF_MOVED = frozenset(("MOBILIZE",))
 
 
 def _code_noun(

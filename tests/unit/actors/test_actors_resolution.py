@@ -194,3 +194,8 @@ def test_organisation_groups(pipeline: Pipeline) -> None:
 def test_a_title_and_a_surname_name_the_office_holder(pipeline: Pipeline) -> None:
     [found] = _article(pipeline, ["President Bush threatened further action."], None)
     assert found["Bush"][0] == "bush_gw"
+
+
+def test_acronyms_written_in_title_case(pipeline: Pipeline) -> None:
+    [found] = _article(pipeline, ["Nato and Opec issued statements."])
+    assert found["Nato"][0] == "NATO" and found["Opec"][0] == "OPEC"

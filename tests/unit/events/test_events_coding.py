@@ -194,3 +194,13 @@ def test_an_event_without_a_target_is_coded_for_its_source(pipeline: Pipeline) -
     events = code(pipeline, "Russia mobilised its reserves on Friday.")
     assert events and events[0]["source_country"] == "RUS" and events[0]["target_country"] is None
     assert "no-target" in events[0]["rule"]
+
+
+def test_aid_given_with_an_object(pipeline: Pipeline) -> None:
+    events = code(pipeline, "The United States has provided Egypt with economic assistance.")
+    assert ("USA", "AID", "EGY") in dyads(events)
+
+
+def test_troops_deployed_without_an_agent_are_the_source(pipeline: Pipeline) -> None:
+    events = code(pipeline, "About 2,000 Russian soldiers were deployed along the Armenian border.")
+    assert any(e["source_country"] == "RUS" and e["event_type"] == "MOBILIZE" for e in events)
