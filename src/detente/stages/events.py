@@ -404,11 +404,24 @@ def _sources(at: dict[int, TokenMention], verb: Any) -> list[_Side]:
     """The subject of a verb, inherited through coordination, control and relative clauses."""
     tok = verb
     for _ in range(6):
-        subj = _child(tok, ("nsubj", "csubj"))
-        if subj is not None:
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        if not subjects:  # a parse that hangs the subject on the auxiliary ("have opposed")
+            subjects = [
+                g
+                for c in tok.children
+                if c.dep_ == "aux" and c.i < tok.i
+                for g in c.children
+                if g.dep_ == "nsubj"
+            ]
+        if subjects:
+            subj = subjects[0]
             if subj.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
                 return [_Side(m, True) for m in _actors_of(at, tok.head)]
-            return [_Side(m, True) for m in _actors_of(at, subj)]
+            for candidate in subjects:  # "The rebel Free Syrian Army": the one naming an actor
+                found = _actors_of(at, candidate)
+                if found:
+                    return [_Side(m, True) for m in found]
+            return []
         if tok.dep_ == "relcl":
             return [_Side(m, True) for m in _actors_of(at, tok.head)]
         if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head.i != tok.i:
