@@ -424,7 +424,7 @@ def _sources(at: dict[int, TokenMention], verb: Any) -> list[_Side]:
             return []
         if tok.dep_ == "relcl":
             return [_Side(m, True) for m in _actors_of(at, tok.head)]
-        if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head.i != tok.i:
+        if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and tok.head.i != tok.i:
             if tok.dep_ == "xcomp":
                 obj = _child(tok.head, ("dobj",))
                 if obj is not None and obj.i in at:  # "urged Russia to withdraw"
