@@ -123,6 +123,8 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
         add(start, end, actor, "title")
     for start, end, actor in attributes:
         add(start, end, actor, "attribute")
+    for start, end, actor in _domestic_agents(book, sent, taken, found):
+        add(start, end, actor, "domestic")
     for tm in _second_mentions(book, sent, ctx, taken, list(found)):
         add(tm.start, tm.end, tm.actor, tm.method)
     for ent in sent.ents:
@@ -153,6 +155,35 @@ def resolve_names(am: ActorMatcher, doc: Any, ctx: ArticleContext) -> list[Token
             )
     _remember(ctx, doc, found)
     return found
+
+
+_DOMESTIC_SECTORS = frozenset(("OPP", "CVL", "REB", "MED", "EDU", "JUD", "LEG", "BUS", "NGO"))
+
+
+def _domestic_agents(
+    book: ActorBook, sent: Any, taken: set[int], found: Sequence[TokenMention]
+) -> Iterable[tuple[int, int, Actor]]:
+    """ "Liberian police used tear gas to disperse demonstrators": a bare agent noun on the
+    receiving end of an act, in a sentence that names one country only, is that country's
+    (LBR.OPP) -- the usual reading of domestic events, and how event datasets code them."""
+    countries = {m.actor.country for m in found if m.actor is not None and m.method != "attribute"}
+    if len(countries) != 1:
+        return
+    [country] = countries
+    for tok in sent:
+        if tok.i in taken or tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "pobj", "nsubjpass"):
+            continue
+        if any(c.i in taken for c in tok.children):
+            continue  # "Russian protesters" was read already
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            continue  # "one of the bombers": a part of something, not a receiving end
+        sector = _agent_sector(book, sent, tok.i, tok.left_edge.i)
+        if sector not in _DOMESTIC_SECTORS or tok.lemma_.lower() in _GENERIC_AGENTS:
+            continue  # "the government", "troops", "officials": too vague to place
+        actor = book.group(country, sector)
+        if actor is not None:
+            start = min((c.i for c in tok.lefts if c.dep_ in ("compound", "amod")), default=tok.i)
+            yield start, tok.i + 1, actor
 
 
 def _with_guess(

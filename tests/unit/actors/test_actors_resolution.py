@@ -199,3 +199,14 @@ def test_a_title_and_a_surname_name_the_office_holder(pipeline: Pipeline) -> Non
 def test_acronyms_written_in_title_case(pipeline: Pipeline) -> None:
     [found] = _article(pipeline, ["Nato and Opec issued statements."])
     assert found["Nato"][0] == "NATO" and found["Opec"][0] == "OPEC"
+
+
+def test_bare_agents_on_the_receiving_end_belong_to_the_only_country_named(
+    pipeline: Pipeline,
+) -> None:
+    [found] = _article(
+        pipeline, ["Liberian riot police used tear gas to disperse demonstrators in Monrovia."]
+    )
+    assert found["demonstrators"][0] == "LBR.OPP"
+    [two] = _article(pipeline, ["Russia criticised protesters in Belarus."])
+    assert two.get("protesters", (None, None))[0] is None  # two countries: no guess
