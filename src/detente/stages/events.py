@@ -505,13 +505,25 @@ def _in_other_clause(tok: Any, verb: Any) -> bool:
 def _locative(tok: Any, verb: Any = None) -> bool:
     """Is the actor only a place here: inside a locative phrase ("in Minsk", "on the
     outskirts of Minsk", "at a summit in Sochi") between it and the verb?"""
-    head = tok.head
+    child, head = tok, tok.head
     while verb is not None and head.i != verb.i and head.head.i != head.i:
-        if head.dep_ == "prep" and head.lower_ in _LOCATIVE_PREPS:
+        if head.dep_ == "prep" and head.lower_ in _LOCATIVE_PREPS and _is_place(child, tok):
             return True
-        head = head.head
+        child, head = head, head.head
     head = tok.head
     return head.dep_ == "prep" and head.lower_ in _LOCATIVE_PREPS
+
+
+def _is_place(pobj: Any, actor_tok: Any) -> bool:
+    """Is the object of a locative preposition a place ("in Minsk", "on the outskirts of
+    Minsk", "in Gorgan") rather than an activity ("in its war with Iraq")?"""
+    if pobj.i == actor_tok.i:
+        return True
+    return (
+        pobj.lemma_.lower() in _PLACE_NOUNS
+        or pobj.lower_ in _PLACE_NOUNS
+        or pobj.ent_type_ in ("GPE", "LOC", "FAC")
+    )
 
 
 _LOCATIVE_PREPS = frozenset(

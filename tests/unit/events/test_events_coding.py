@@ -204,3 +204,10 @@ def test_aid_given_with_an_object(pipeline: Pipeline) -> None:
 def test_troops_deployed_without_an_agent_are_the_source(pipeline: Pipeline) -> None:
     events = code(pipeline, "About 2,000 Russian soldiers were deployed along the Armenian border.")
     assert any(e["source_country"] == "RUS" and e["event_type"] == "MOBILIZE" for e in events)
+
+
+def test_a_phrase_that_is_not_a_place_does_not_hide_the_target(pipeline: Pipeline) -> None:
+    events = code(
+        pipeline, "Iran threatened to launch a new offensive in its war with Iraq next month."
+    )
+    assert ("IRN", "THREATEN", "IRQ") in dyads(events)
