@@ -777,6 +777,8 @@ def _modality(
             modality = _stronger(modality, Modality.HYPOTHETICAL)
     if sent.text.rstrip().endswith("?"):
         modality = _stronger(modality, Modality.HYPOTHETICAL)
+    if _wanted(chain[-1]):
+        modality = _stronger(modality, Modality.HYPOTHETICAL)
     attribution = _attribution(chain[-1], lexicon)
     if attribution is not None and modality == Modality.ASSERTED:
         modality = Modality.REPORTED
@@ -790,6 +792,27 @@ _RANK = {
     Modality.FUTURE: 3,
     Modality.HYPOTHETICAL: 4,
 }
+
+
+# verbs whose clausal complement is wanted, not done: "demanded that Hamas renounce ..."
+_IRREALIS_HEADS = frozenset(
+    (
+        "demand", "urge", "ask", "request", "call", "want", "wish", "hope", "insist",
+        "propose", "suggest", "recommend", "appeal", "press", "push", "seek", "plead",
+    )
+)  # fmt: skip
+
+
+def _wanted(top: Any) -> bool:
+    """Is the clause of ``top`` the complement of a verb of demanding or wishing?"""
+    node = top
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "xcomp") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in _IRREALIS_HEADS:
+            return True
+    return False
 
 
 def _stronger(a: Modality, b: Modality | None) -> Modality:

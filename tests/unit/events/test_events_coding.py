@@ -211,3 +211,10 @@ def test_a_phrase_that_is_not_a_place_does_not_hide_the_target(pipeline: Pipelin
         pipeline, "Iran threatened to launch a new offensive in its war with Iraq next month."
     )
     assert ("IRN", "THREATEN", "IRQ") in dyads(events)
+
+
+def test_what_is_demanded_is_not_done(pipeline: Pipeline) -> None:
+    events = code(pipeline, "The United States demanded that Israel withdraw its troops from Gaza.")
+    demanded = [e for e in events if e["event_type"] == "REQUEST"]
+    assert demanded and demanded[0]["realised"]
+    assert all(not e["realised"] for e in events if e["trigger"] == "withdraw")
