@@ -74,6 +74,7 @@ def code_sentence(si: SentenceInput, lexicon: Lexicon) -> list[Event]:
             continue
         if tok.pos_ in ("VERB", "AUX", "ADJ"):
             events.extend(_code_verb(si, lexicon, at, tok, consumed))
+            events.extend(_code_obligation(si, lexicon, at, tok))
         elif tok.pos_ in ("NOUN", "PROPN"):
             events.extend(_code_noun(si, lexicon, at, tok, consumed))
     return _dedupe(sorted(events, key=lambda e: _salience(si.sent, e, si.offset)))
@@ -309,6 +310,39 @@ def _code_verb(
 
 # types whose passive subject, with no agent named, is the actor that moved
 _SELF_MOVED = frozenset(("MOBILIZE",))
+
+
+_OBLIGATION = frozenset(("must", "should"))
+
+
+def _code_obligation(
+    si: SentenceInput, lexicon: Lexicon, at: dict[int, TokenMention], tok: Any
+) -> list[Event]:
+    """ "Russia said Sudan must return the helicopter": saying that another actor must act
+    is a demand on that actor (REQUEST), whatever the act is."""
+    if tok.lemma_.lower() not in lexicon.reporting_verbs:
+        return []
+    for clause in tok.children:
+        if clause.dep_ != "ccomp" or not any(
+            c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in clause.children
+        ):
+            continue
+        subj = _child(clause, ("nsubj", "nsubjpass"))
+        targets = [_Side(m, True) for m in _actors_of(at, subj)] if subj is not None else []
+        if not targets:
+            continue
+        demand = Trigger(key="must", type="REQUEST", mode=None, cameo="100")
+        return _build(
+            si,
+            lexicon,
+            at,
+            tok,
+            demand,
+            f"obligation:{tok.lemma_.lower()}>must",
+            _sources(at, tok),
+            targets,
+        )
+    return []
 
 
 def _code_noun(

@@ -218,3 +218,9 @@ def test_what_is_demanded_is_not_done(pipeline: Pipeline) -> None:
     demanded = [e for e in events if e["event_type"] == "REQUEST"]
     assert demanded and demanded[0]["realised"]
     assert all(not e["realised"] for e in events if e["trigger"] == "withdraw")
+
+
+def test_saying_another_actor_must_act_is_a_demand(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Russia said on Tuesday that Sudan must return the helicopter.")
+    assert ("RUS", "REQUEST", "SDN") in dyads(events)
+    assert any("obligation" in e["rule"] for e in events)
