@@ -375,11 +375,21 @@ def _code_noun(
         targets = owners + targets
     else:
         sources = owners + sources
-    if not sources and tok.dep_ in _OBJ and tok.head.pos_ == "VERB":
-        sources = _sources(at, tok.head)
+    light = _light_verb(tok)
+    if not sources and light is not None:  # "launched a mediation effort", "staged a protest"
+        sources = _sources(at, light)
     source_ids = {s.mention.start for s in sources}
     targets = [t for t in targets if t.mention.start not in source_ids]
     return _build(si, lexicon, at, tok, trigger, f"noun:{trigger.key}", sources, targets)
+
+
+def _light_verb(tok: Any) -> Any:
+    """The verb a nominal trigger is the object of, directly ("staged a protest") or as the
+    modifier of the object ("launched a mediation effort"); None otherwise."""
+    node = tok.head if tok.dep_ == "compound" and tok.head.dep_ in _OBJ else tok
+    if node.dep_ in _OBJ and node.head.pos_ == "VERB":
+        return node.head
+    return None
 
 
 def _is_passive(tok: Any) -> bool:
@@ -604,7 +614,7 @@ def _build(
         if implicit is not None:
             pairs = [(sources[0], implicit, rule + " implicit-target")]
     targetless: list[_Side] = []
-    light = tok.pos_ == "NOUN" and tok.dep_ in _OBJ and tok.head.pos_ == "VERB"
+    light = tok.pos_ == "NOUN" and _light_verb(tok) is not None
     if not pairs and sources and (tok.pos_ in ("VERB", "ADJ") or light):
         # "Russia mobilised its reserves", "Ugandan rebels surrendered": an event with no
         # one on the receiving end is still an event; it counts for its source, in no dyad
@@ -626,6 +636,10 @@ def _build(
     ]
     for s, t, why in pairs:
         sa, ta = s.mention.actor, t.mention.actor
+        if sa is not None and ta is not None and sa.id == ta.id and not targetless:
+            # "Mexico's president defended Mexico's policy": an act on oneself has no target
+            coded.append((s, None, 0.5, why + " self"))
+            continue
         if sa is None or ta is None or sa.id == ta.id:
             continue
         confidence = 0.35 if "implicit" in why else 0.8 if (s.direct and t.direct) else 0.5

@@ -224,3 +224,13 @@ def test_saying_another_actor_must_act_is_a_demand(pipeline: Pipeline) -> None:
     events = code(pipeline, "Russia said on Tuesday that Sudan must return the helicopter.")
     assert ("RUS", "REQUEST", "SDN") in dyads(events)
     assert any("obligation" in e["rule"] for e in events)
+
+
+def test_an_act_on_oneself_is_kept_without_a_target(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Mexico defended Mexico's restrictive immigration policy on Thursday.")
+    assert events and events[0]["source_country"] == "MEX" and events[0]["target_country"] is None
+
+
+def test_a_nominal_event_modifying_the_object_of_a_light_verb(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Kuwait launched a mediation effort between Iraq and Iran.")
+    assert any(e["source_country"] == "KWT" and e["event_type"] == "CONSULT" for e in events)
