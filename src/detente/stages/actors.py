@@ -131,7 +131,11 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
         if ent.label_ not in _UNRESOLVED_LABELS or ent.text in book.aliases:
             continue  # a known name used as a modifier is not an unknown actor
         if not any(i in taken for i in range(ent.start, ent.end)):
-            add(ent.start, ent.end, None, "unresolved")
+            office = _office_of_unknown(book, sent, ent, found) if ent.label_ == "PERSON" else None
+            if office is not None:
+                add(ent.start, ent.end, office, "office")
+            else:
+                add(ent.start, ent.end, None, "unresolved")
     found = [_with_guess(sent, m, found, ctx) if m.actor is None else m for m in found]
     found.sort(key=lambda m: m.start)
     _remember(ctx, sent, found)
@@ -158,6 +162,22 @@ def resolve_names(am: ActorMatcher, doc: Any, ctx: ArticleContext) -> list[Token
 
 
 _DOMESTIC_SECTORS = frozenset(("OPP", "CVL", "REB", "MED", "EDU", "JUD", "LEG", "BUS", "NGO"))
+
+
+def _office_of_unknown(
+    book: ActorBook, sent: Any, ent: Any, found: Sequence[TokenMention]
+) -> Actor | None:
+    """ "Foreign Minister Javad Zarif ... defended Iran's position": a person the dictionary
+    does not know, under a government title, acts for the one country the sentence names.
+    The name stays unresolved in the store; events take the country's government."""
+    words = [t.lower_ for t in sent[max(0, ent.start - 3) : ent.start]]
+    if not any(" ".join(words[i:]) in book.roles for i in range(len(words))):
+        return None
+    countries = {m.actor.country for m in found if m.actor is not None and m.method != "attribute"}
+    if len(countries) != 1:
+        return None
+    actor = book.actors.get(next(iter(countries)))
+    return actor if actor is not None and actor.kind == "country" else None
 
 
 def _domestic_agents(
@@ -218,6 +238,15 @@ def to_mentions(
     for tm in found:
         if tm.method == "attribute":
             continue  # a state named through what it owns is not a mention of an actor
+        if tm.method == "office":  # an unknown person: listed unresolved, with the country
+            tm = TokenMention(
+                start=tm.start,
+                end=tm.end,
+                head=tm.head,
+                actor=None,
+                method="unresolved",
+                guess=tm.actor.country if tm.actor else None,
+            )
         span = sent[tm.start : tm.end]
         out.append(
             Mention(

@@ -9,7 +9,12 @@ import pytest
 
 from detente.actorbook import load_actorbook
 from detente.pipeline import Pipeline
-from detente.stages.actors import ArticleContext, load_actor_matcher, resolve_sentence
+from detente.stages.actors import (
+    ArticleContext,
+    load_actor_matcher,
+    resolve_sentence,
+    to_mentions,
+)
 from detente.stages.nlp import parse
 
 
@@ -210,3 +215,21 @@ def test_bare_agents_on_the_receiving_end_belong_to_the_only_country_named(
     assert found["demonstrators"][0] == "LBR.OPP"
     [two] = _article(pipeline, ["Russia criticised protesters in Belarus."])
     assert two.get("protesters", (None, None))[0] is None  # two countries: no guess
+
+
+def test_an_unknown_official_acts_for_the_country_but_stays_unresolved(
+    pipeline: Pipeline,
+) -> None:
+    text = "Foreign Minister Qorvan Zyxwv defended Iran's position on Monday."
+    [found] = _article(pipeline, [text])
+    assert found["Qorvan Zyxwv"][0] == "IRN"  # events see the country
+    [doc] = list(parse(pipeline.nlp, [text]))
+    stored = to_mentions(
+        doc,
+        resolve_sentence(pipeline.matcher, doc, ArticleContext()),
+        article_id="a",
+        sentence_index=0,
+        offset=0,
+    )
+    zyxwv = next(m for m in stored if m.text == "Qorvan Zyxwv")
+    assert zyxwv.actor_id is None and zyxwv.country == "IRN"  # the report lists the name
