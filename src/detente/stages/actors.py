@@ -29,6 +29,7 @@ _UNRESOLVED_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 _CONTAINER_LABELS = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _STATE_PRONOUNS = {"it"}
+_GROUP_PRONOUNS = {"they"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ class ArticleContext:
     when: date | None = None
     last_person: str | None = None
     last_state: str | None = None
+    last_group: Actor | None = None  # the latest group, organisation or state: "they"
     surnames: dict[str, str] = field(default_factory=dict)
     countries: dict[str, int] = field(default_factory=dict)
     people: list[str] = field(default_factory=list)  # persons named so far, most recent last
@@ -578,11 +580,13 @@ def _second_mentions(
                     start=tok.i, end=tok.i + 1, head=tok.i, actor=actor, method="coref"
                 )
         elif tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass"):
-            kinds = (
+            kinds: tuple[str, ...] = (
                 ("person",)
                 if low in _PERSON_PRONOUNS
                 else ("country", "igo")
                 if low in _STATE_PRONOUNS
+                else ("group", "organisation", "igo")
+                if low in _GROUP_PRONOUNS
                 else ()
             )
             if not kinds:
@@ -600,6 +604,8 @@ def _second_mentions(
                 earlier = [book.actors.get(a) for a in ctx.people]
                 candidates = [a for a in (*earlier, *before) if a is not None]
                 actor = _antecedent(candidates, gender)
+            elif low in _GROUP_PRONOUNS:
+                actor = before[-1] if before else ctx.last_group
             else:
                 fallback = ctx.last_state
                 actor = before[-1] if before else (book.actors.get(fallback) if fallback else None)
@@ -631,4 +637,6 @@ def _remember(ctx: ArticleContext, sent: Any, found: Sequence[TokenMention]) -> 
             ctx.surnames[sent[tm.end - 1].text] = tm.actor.id
         elif tm.actor.kind in ("country", "igo") and tm.method != "demonym":
             ctx.last_state = tm.actor.id
+        if tm.actor.kind in ("group", "organisation", "igo") and tm.method != "attribute":
+            ctx.last_group = tm.actor
         ctx.countries[tm.actor.country] = ctx.countries.get(tm.actor.country, 0) + 1

@@ -233,3 +233,10 @@ def test_an_unknown_official_acts_for_the_country_but_stays_unresolved(
     )
     zyxwv = next(m for m in stored if m.text == "Qorvan Zyxwv")
     assert zyxwv.actor_id is None and zyxwv.country == "IRN"  # the report lists the name
+
+
+def test_they_is_the_latest_group(pipeline: Pipeline) -> None:
+    _, later = _article(
+        pipeline, ["Fijian rebels stormed parliament.", "They released the hostages."]
+    )
+    assert later["They"][0] == "FJI.REB"
