@@ -237,6 +237,6 @@ def test_an_unknown_official_acts_for_the_country_but_stays_unresolved(
 
 def test_they_is_the_latest_group(pipeline: Pipeline) -> None:
     _, later = _article(
-        pipeline, ["Fijian rebels stormed parliament.", "They released the hostages."]
+        pipeline, ["Fijian rebels stormed the building.", "They released the hostages."]
     )
     assert later["They"][0] == "FJI.REB"
