@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from detente.actorbook import ActorBook, load_actorbook
+from detente.analysis.dyads import DyadTrend
 from detente.config import Settings, load_settings
 from detente.errors import InputError
 from detente.ingest import read_inputs
@@ -20,6 +21,7 @@ from detente.model import (
     Actor,
     AnalyzedArticle,
     Article,
+    DyadSeries,
     RunSummary,
     Skipped,
     SkipReason,
@@ -121,6 +123,8 @@ def analyze(
             new=run.summary["new"],
             skipped=len(run.skipped),
         )
+        if run.summary["new"] or not store.query("SELECT 1 FROM clusters LIMIT 1"):
+            cluster_store(store, settings=settings)
         report_path = None
         if report:
             report_path = str(_write_report(store, settings.report_dir, parsed_question))
@@ -197,9 +201,7 @@ def _write_report(store: Store, out_dir: Path, question: Question | None) -> Pat
     from detente.report import write_report as render
 
     focus = (question.source, question.target) if question else None
-    return render(
-        store.con, Path(out_dir), question=question.text if question else None, focus=focus
-    )
+    return render(store, Path(out_dir), question=question.text if question else None, focus=focus)
 
 
 def write_report(
@@ -213,6 +215,73 @@ def write_report(
     parsed = parse_question(question, load_actorbook(actors_files)) if question else None
     with Store.open(db, read_only=True) as store:
         return _write_report(store, Path(out_dir), parsed)
+
+
+# -- clusters and dyads ------------------------------------------------------------------
+
+
+def cluster_store(store: Store, *, settings: Settings | None = None) -> int:
+    """Rebuild the event clusters from every stored event; return how many there are."""
+    from detente.analysis.clusters import cluster_events
+
+    settings = settings or load_settings()
+    clusters = cluster_events(
+        store.stored_events(),
+        window_days=settings.cluster_window_days,
+        threshold=settings.cluster_threshold,
+    )
+    store.replace_clusters(clusters)
+    return len(clusters)
+
+
+def dyad_series(
+    store: Store,
+    source: str,
+    target: str,
+    *,
+    directed: bool = True,
+    freq: str = "month",
+    include_unrealised: bool = False,
+    since: date | None = None,
+    until: date | None = None,
+) -> DyadSeries:
+    """The series of one dyad from the stored clusters (see ``detente.analysis.series``)."""
+    from detente.analysis.series import dyad_series as build
+
+    return build(
+        store.clusters(),
+        source,
+        target,
+        directed=directed,
+        freq=freq,
+        include_unrealised=include_unrealised,
+        start=since,
+        end=until,
+    )
+
+
+def dyad_trends(
+    store: Store,
+    *,
+    directed: bool = False,
+    freq: str = "month",
+    since: date | None = None,
+    until: date | None = None,
+    include_unrealised: bool = False,
+    limit: int = 15,
+) -> list[DyadTrend]:
+    """The most active dyads with their trends and turning points (``detente dyads``)."""
+    from detente.analysis.dyads import rank_dyads
+
+    return rank_dyads(
+        store.clusters(),
+        directed=directed,
+        freq=freq,
+        since=since,
+        until=until,
+        include_unrealised=include_unrealised,
+        limit=limit,
+    )
 
 
 # -- reading events back -----------------------------------------------------------------

@@ -460,5 +460,78 @@ def articles(db: Path | None) -> None:
         out.print(f"skipped {s['uri']}: {s['reason']} {s['detail'] or ''}", highlight=False)
 
 
+@main.command()
+@_DB
+@click.option("--since", default=None, help="Clusters on or after YYYY-MM-DD.")
+@click.option("--until", default=None, help="Clusters on or before YYYY-MM-DD.")
+@click.option(
+    "--freq",
+    type=click.Choice(["week", "month", "year"]),
+    default="month",
+    show_default=True,
+    help="Period of the series the trend is fitted to.",
+)
+@click.option("--directed", is_flag=True, help="Keep A→B and B→A apart.")
+@click.option(
+    "--include-unrealised",
+    is_flag=True,
+    help="Also count hypothetical, future, habitual and negated events.",
+)
+@click.option("--limit", type=int, default=15, show_default=True)
+def dyads(
+    db: Path | None,
+    since: str | None,
+    until: str | None,
+    freq: str,
+    directed: bool,
+    include_unrealised: bool,
+    limit: int,
+) -> None:
+    """The most active dyads, their balance and trend, and their latest turning point.
+
+    Counts are event clusters: one event reported by several articles counts once. The trend
+    is the least-squares slope of the net cooperation index ((coop - conflict) / all, per
+    period with events); turning points come from change-point detection (ruptures, PELT).
+
+    \b
+    Example:
+      detente dyads --since 2020-01-01 --freq month
+    """
+    settings = load_settings({"db": db})
+    try:
+        start = date.fromisoformat(since) if since else None
+        end = date.fromisoformat(until) if until else None
+    except ValueError as e:
+        raise InputError(f"dates are YYYY-MM-DD: {e}") from e
+    with api.open_store(settings.db, read_only=True) as store:
+        trends = api.dyad_trends(
+            store,
+            directed=directed,
+            freq=freq,
+            since=start,
+            until=end,
+            include_unrealised=include_unrealised,
+            limit=limit,
+        )
+    table = Table()
+    for col in ("dyad", "clusters", "events", "coop", "conflict", "net", "trend", "last turn"):
+        table.add_column(col, justify="left" if col in ("dyad", "last turn") else "right")
+    for t in trends:
+        turn = t.turning_points[-1] if t.turning_points else None
+        table.add_row(
+            t.series.label,
+            str(t.clusters),
+            str(t.events),
+            str(t.cooperation),
+            str(t.conflict),
+            f"{t.net:+.2f}",
+            f"{t.arrow} {t.slope:+.3f}/{freq}",
+            f"{turn.label} {turn.direction}" if turn else "—",
+        )
+    out.print(table)
+    realised = "all events" if include_unrealised else "realised events only"
+    console.print(f"{len(trends)} dyad(s); {realised}; clusters, not raw events")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -43,6 +43,14 @@ class Settings:
         default=0.0, metadata={"help": "Events below this confidence are not stored."}
     )
     top_dyads: int = field(default=10, metadata={"help": "Dyads shown in summaries."})
+    cluster_window_days: int = field(
+        default=7,
+        metadata={"help": "Events of one dyad and type this many days apart can be one event."},
+    )
+    cluster_threshold: float = field(
+        default=0.3,
+        metadata={"help": "Similarity (shared words, trigger, actors) to merge two reports."},
+    )
 
 
 def load_settings(

@@ -233,6 +233,118 @@ class RunSummary:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoredEvent:
+    """The fields of a stored event that clustering and the dyad series need."""
+
+    id: str
+    article_id: str
+    outlet: str  # the article's source (site) or, when unknown, its uri
+    sentence: str
+    trigger: str
+    source_actor_id: str
+    target_actor_id: str | None
+    source_country: str
+    target_country: str | None
+    event_type: str
+    quad_class: int
+    intensity: float
+    event_date: date | None
+    date_precision: DatePrecision
+    realised: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventCluster:
+    """One real-world event: every stored event that reports it, from every article.
+
+    Aggregates count clusters, not the events inside them, so an event that ten outlets
+    reported counts once. ``id`` is the hash of the first member's id (by date, then id).
+    """
+
+    id: str
+    source_country: str
+    target_country: str | None
+    event_type: str
+    quad_class: int
+    intensity: float  # mean over members
+    first_date: date | None  # earliest dated member
+    last_date: date | None
+    date_precision: DatePrecision  # the finest precision among the members
+    realised: bool
+    event_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    outlets: tuple[str, ...]
+    representative_id: str  # the member whose sentence best stands for the cluster
+
+    @property
+    def n_sources(self) -> int:
+        return len(self.outlets)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SeriesPoint:
+    """One period of a dyad series: clusters per quad class and intensity."""
+
+    period: date  # first day of the period
+    label: str  # 2020-08, 2020-W33, 2020
+    counts: tuple[int, int, int, int]  # quad classes 1..4
+    intensity_sum: float
+    cluster_ids: tuple[str, ...] = ()
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+    @property
+    def cooperation(self) -> int:
+        return self.counts[0] + self.counts[1]
+
+    @property
+    def conflict(self) -> int:
+        return self.counts[2] + self.counts[3]
+
+    @property
+    def intensity_mean(self) -> float | None:
+        return self.intensity_sum / self.total if self.total else None
+
+    @property
+    def net_cooperation(self) -> float | None:
+        """(cooperative − conflictual) / all, in −1…+1; None for an empty period."""
+        return (self.cooperation - self.conflict) / self.total if self.total else None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DyadSeries:
+    source: str
+    target: str
+    directed: bool
+    freq: str  # week | month | year
+    include_unrealised: bool
+    points: tuple[SeriesPoint, ...]
+    unplaced: int = 0  # clusters left out: undated, or dated more coarsely than ``freq``
+
+    @property
+    def label(self) -> str:
+        return f"{self.source}{'→' if self.directed else '–'}{self.target}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TurningPoint:
+    """A change point of a dyad series, with the clusters that drive the change."""
+
+    period: date
+    label: str
+    before: float  # mean of the signal in the segment before
+    after: float  # and after
+    signal: str  # which series value was segmented
+    driver_ids: tuple[str, ...]  # cluster ids, strongest first
+
+    @property
+    def direction(self) -> str:
+        return "toward cooperation" if self.after > self.before else "toward conflict"
+
+
 _SPACE = re.compile(r"\s+")
 
 

@@ -106,7 +106,7 @@ def _date_range(
 
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
 _ISO_YEAR = re.compile(r"\d{4}")
-_ALIASES = {"date": ("date", "published"), "source": ("source", "site", "sitename")}
+_ALIASES = {"date": ("date", "published"), "source": ("source", "site", "sitename", "sources")}
 
 
 def parse_date_value(value: date | datetime | str) -> tuple[date, DatePrecision] | None:
@@ -137,11 +137,14 @@ def read_meta_fields(record: Mapping[str, object]) -> ArticleMeta | str:
     """The metadata fields of a front matter block or JSONL record, or what is wrong with them.
 
     Fields: url, title, author (a string or a list of strings), date (or published) and
-    source (or site, sitename). Unknown fields are ignored.
+    source (or site, sitename, sources; a list of outlets is joined with "; "). Unknown
+    fields are ignored.
     """
     strings: dict[str, str | None] = {}
     for name in ("url", "title", "source"):
         value = _first_present(record, _ALIASES.get(name, (name,)))
+        if name == "source" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = "; ".join(value) or None  # several outlets cited for one item
         if value is not None and not isinstance(value, str):
             return f"{name} must be a string, not {type(value).__name__}"
         strings[name] = value

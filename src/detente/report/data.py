@@ -9,6 +9,9 @@ from typing import Any
 
 import duckdb
 
+from detente.report.dyads import DyadView, dyad_views
+from detente.storage.store import Store
+
 # An event's date: its own, else its article's publication date, else the start of the
 # article's inferred window.
 EVENT_DATE = "COALESCE(e.event_date, a.published, a.published_from)"
@@ -46,22 +49,6 @@ class EventRow:
     sentence_idx: int
 
 
-@dataclass(frozen=True, slots=True)
-class DyadSeries:
-    """Realised events of one undirected pair, bucketed by period, per direction."""
-
-    a: str
-    b: str
-    name_a: str
-    name_b: str
-    periods: tuple[str, ...]
-    # (direction "a>b"/"b>a", period) -> [cooperation count, conflict count, net intensity]
-    cells: dict[tuple[str, str], list[float]]
-    total: int
-    undated: int
-    unrealised: int
-
-
 @dataclass(slots=True)
 class ReportData:
     question: str | None
@@ -69,7 +56,7 @@ class ReportData:
     counts: dict[str, int]
     first: date | None
     last: date | None
-    dyads: list[DyadSeries] = field(default_factory=list)
+    dyads: list[DyadView] = field(default_factory=list)
     events: list[EventRow] = field(default_factory=list)
     events_total: int = 0
     actors: list[dict[str, Any]] = field(default_factory=list)
@@ -93,13 +80,14 @@ def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:
 
 
 def collect(
-    con: duckdb.DuckDBPyConnection,
+    store: Store,
     *,
     question: str | None,
     focus: tuple[str, str] | None,
     top_dyads: int = 6,
     max_events: int = 1000,
 ) -> ReportData:
+    con = store.con
     counts = {
         "articles": _scalar(con, "SELECT count(*) FROM articles"),
         "skipped": _scalar(con, "SELECT count(*) FROM skipped"),
@@ -123,7 +111,7 @@ def collect(
         first=span[0] if span else None,
         last=span[1] if span else None,
     )
-    data.dyads = _dyads(con, focus, top_dyads, data.first, data.last)
+    data.dyads, data.counts["clusters"] = dyad_views(store, focus=focus, limit=top_dyads)
     data.events, data.events_total = _events(con, focus, max_events)
     data.actors, data.unresolved = _actors(con)
     data.articles = _rows(
@@ -149,92 +137,6 @@ def collect(
         )
     ]
     return data
-
-
-def _period_key(d: date, by_year: bool) -> str:
-    return f"{d.year}" if by_year else f"{d.year}-{d.month:02d}"
-
-
-def _periods(first: date, last: date, by_year: bool) -> tuple[str, ...]:
-    out = []
-    y, m = first.year, (1 if by_year else first.month)
-    while (y, m) <= (last.year, 12 if by_year else last.month):
-        out.append(f"{y}" if by_year else f"{y}-{m:02d}")
-        if by_year:
-            y += 1
-        else:
-            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return tuple(out)
-
-
-def _dyads(
-    con: duckdb.DuckDBPyConnection,
-    focus: tuple[str, str] | None,
-    limit: int,
-    first: date | None,
-    last: date | None,
-) -> list[DyadSeries]:
-    pairs = _rows(
-        con,
-        """
-        SELECT least(source_country, target_country) AS a,
-               greatest(source_country, target_country) AS b, count(*) AS n
-        FROM events WHERE realised AND source_country <> target_country
-        GROUP BY 1, 2 ORDER BY n DESC, a, b LIMIT ?
-        """,
-        [limit],
-    )
-    wanted = [(r["a"], r["b"]) for r in pairs]
-    if focus:
-        f = tuple(sorted(focus))
-        wanted = [(f[0], f[1]), *[p for p in wanted if p != f]][:limit]
-    if not wanted or first is None or last is None:
-        return []
-    by_year = (last.year - first.year) * 12 + (last.month - first.month) > 120
-    periods = _periods(first, last, by_year)
-    names = {
-        r["id"]: r["name"] for r in _rows(con, "SELECT id, name FROM actors WHERE kind = 'country'")
-    }
-    out = []
-    for a, b in wanted:
-        rows = _rows(
-            con,
-            f"""
-            SELECT e.source_country AS src, {EVENT_DATE} AS d, e.quad_class AS q,
-                   e.intensity AS i, e.realised AS r
-            FROM events e JOIN articles a ON a.id = e.article_id
-            WHERE (e.source_country = ? AND e.target_country = ?)
-               OR (e.source_country = ? AND e.target_country = ?)
-            """,
-            [a, b, b, a],
-        )
-        cells: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0, 0, 0.0])
-        undated = unrealised = total = 0
-        for r in rows:
-            if not r["r"]:
-                unrealised += 1
-                continue
-            total += 1
-            if r["d"] is None:
-                undated += 1
-                continue
-            cell = cells[("a>b" if r["src"] == a else "b>a", _period_key(r["d"], by_year))]
-            cell[0 if r["q"] in (1, 2) else 1] += 1
-            cell[2] += float(r["i"])
-        out.append(
-            DyadSeries(
-                a=a,
-                b=b,
-                name_a=names.get(a, a),
-                name_b=names.get(b, b),
-                periods=periods,
-                cells=dict(cells),
-                total=total,
-                undated=undated,
-                unrealised=unrealised,
-            )
-        )
-    return out
 
 
 def _events(

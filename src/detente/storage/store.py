@@ -19,11 +19,20 @@ from typing import Any
 import duckdb
 
 from detente.errors import StoreError, StoreLockedError
-from detente.model import Actor, AnalyzedArticle, Skipped, content_id
+from detente.model import (
+    Actor,
+    AnalyzedArticle,
+    DatePrecision,
+    EventCluster,
+    Skipped,
+    StoredEvent,
+    content_id,
+)
 
 logger = logging.getLogger(__name__)
 
-MIGRATIONS = ("schema.sql",)  # numbered in order: index + 1 is the schema version
+# numbered in order: index + 1 is the schema version
+MIGRATIONS = ("schema.sql", "002_clusters.sql")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +177,21 @@ class Store:
         finally:
             self.con.unregister(view)
 
+    def replace_clusters(self, clusters: Sequence[EventCluster]) -> None:
+        """Swap in a new set of event clusters in one transaction (readers never see a mix)."""
+        if self.read_only:
+            raise StoreError("store opened read-only")
+        try:
+            with self.transaction():
+                self.con.execute("DELETE FROM cluster_events")
+                self.con.execute("DELETE FROM clusters")
+                self._insert_many("clusters", [_cluster_row(c) for c in clusters])
+                self._insert_many(
+                    "cluster_events", [(e, c.id) for c in clusters for e in c.event_ids]
+                )
+        except duckdb.Error as e:
+            raise StoreError(f"writing clusters to {self.path} failed: {e}") from e
+
     def record_run(
         self,
         *,
@@ -193,6 +217,76 @@ class Store:
             "SELECT id FROM articles WHERE list_contains(?, id)", [list(ids)]
         ).fetchall()
         return {r[0] for r in rows}
+
+    def stored_events(self) -> Iterator[StoredEvent]:
+        """Every stored event with what clustering needs, in a stable order."""
+        cur = self.con.execute(
+            """SELECT e.id, e.article_id, coalesce(a.source, a.uri), s.text, e.trigger,
+                      e.source_actor_id, e.target_actor_id, e.source_country, e.target_country,
+                      e.event_type, e.quad_class, e.intensity, e.event_date, e.date_precision,
+                      e.realised
+               FROM events e JOIN articles a ON a.id = e.article_id
+               LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx
+               ORDER BY e.id"""
+        )
+        while rows := cur.fetchmany(10_000):
+            for r in rows:
+                yield StoredEvent(
+                    id=r[0],
+                    article_id=r[1],
+                    outlet=r[2],
+                    sentence=r[3] or r[4],
+                    trigger=r[4],
+                    source_actor_id=r[5],
+                    target_actor_id=r[6],
+                    source_country=r[7],
+                    target_country=r[8],
+                    event_type=r[9],
+                    quad_class=int(r[10]),
+                    intensity=float(r[11]),
+                    event_date=r[12],
+                    date_precision=DatePrecision(r[13] or "unknown"),
+                    realised=bool(r[14]),
+                )
+
+    def clusters(self) -> list[EventCluster]:
+        """Every stored cluster, oldest first."""
+        members: dict[str, list[str]] = {}
+        for event_id, cluster_id in self.con.execute(
+            "SELECT event_id, cluster_id FROM cluster_events ORDER BY event_id"
+        ).fetchall():
+            members.setdefault(cluster_id, []).append(event_id)
+        articles: dict[str, list[str]] = {}
+        for cluster_id, article in self.con.execute(
+            """SELECT DISTINCT ce.cluster_id, e.article_id FROM cluster_events ce
+               JOIN events e ON e.id = ce.event_id ORDER BY 1, 2"""
+        ).fetchall():
+            articles.setdefault(cluster_id, []).append(article)
+        rows = self.con.execute(
+            """SELECT id, source_country, target_country, event_type, quad_class, intensity,
+                      first_date, last_date, date_precision, realised, outlets,
+                      representative_id
+               FROM clusters ORDER BY first_date NULLS LAST, id"""
+        ).fetchall()
+        return [
+            EventCluster(
+                id=r[0],
+                source_country=r[1],
+                target_country=r[2],
+                event_type=r[3],
+                quad_class=int(r[4]),
+                intensity=float(r[5]),
+                first_date=r[6],
+                last_date=r[7],
+                date_precision=DatePrecision(r[8]),
+                realised=bool(r[9]),
+                event_ids=tuple(members.get(r[0], ())),
+                article_ids=tuple(articles.get(r[0], ())),
+                outlets=tuple(r[10] or ()),
+                representative_id=r[11],
+            )
+            for r in rows
+        ]
 
     def _scalar(self, sql: str) -> int:
         row = self.con.execute(sql).fetchone()
@@ -239,6 +333,10 @@ _COLUMNS = {
     "negated, modality, realised, attribution, confidence, rule",
     "actors": "id, name, kind, country, sector, aliases",
     "skipped": "id, uri, reason, detail",
+    "clusters": "id, source_country, target_country, event_type, quad_class, intensity, "
+    "first_date, last_date, date_precision, realised, n_events, n_articles, n_sources, outlets, "
+    "representative_id",
+    "cluster_events": "event_id, cluster_id",
 }
 
 
@@ -313,3 +411,23 @@ def _event_row(e: Any) -> tuple[Any, ...]:
 
 def _actor_row(a: Actor) -> tuple[Any, ...]:
     return (a.id, a.name, a.kind, a.country, a.sector, list(a.aliases))
+
+
+def _cluster_row(c: EventCluster) -> tuple[Any, ...]:
+    return (
+        c.id,
+        c.source_country,
+        c.target_country,
+        c.event_type,
+        c.quad_class,
+        c.intensity,
+        c.first_date,
+        c.last_date,
+        c.date_precision.value,
+        c.realised,
+        len(c.event_ids),
+        len(c.article_ids),
+        c.n_sources,
+        list(c.outlets),
+        c.representative_id,
+    )

@@ -6,10 +6,12 @@ import re
 from datetime import date
 from pathlib import Path
 
+from detente.api import cluster_store
 from detente.model import (
     Actor,
     AnalyzedArticle,
     Article,
+    DatePrecision,
     Event,
     EventActor,
     Mention,
@@ -55,7 +57,15 @@ def _store(tmp_path: Path) -> Store:
     art = _article(text, f"Row {HOSTILE}", date(2020, 8, 5))
     s1 = Sentence(article_id=art.id, index=0, start_char=0, end_char=32, text=text[:32])
     s2 = Sentence(article_id=art.id, index=1, start_char=33, end_char=61, text=text[33:61])
-    e1 = _event(art, s1, "accused", "BLR", "RUS", event_date=date(2020, 8, 4))
+    e1 = _event(
+        art,
+        s1,
+        "accused",
+        "BLR",
+        "RUS",
+        event_date=date(2020, 8, 4),
+        date_precision=DatePrecision.DAY,
+    )
     e2 = _event(
         art,
         s2,
@@ -110,8 +120,9 @@ def _store(tmp_path: Path) -> Store:
 
 def _render(tmp_path: Path) -> str:
     with _store(tmp_path) as store:
+        cluster_store(store)
         path = write_report(
-            store.con,
+            store,
             tmp_path / "rep",
             question="Is Belarus moving away from Russia?",
             focus=("BLR", "RUS"),
@@ -124,8 +135,8 @@ def test_report_shows_events_with_marked_triggers_and_counts_only_realised(tmp_p
     html = _render(tmp_path)
     assert "<mark>accused</mark>" in html
     assert "Belarus – Russia" in html
-    assert "1 realised event(s)" in html  # the hypothetical invasion is not counted
-    assert "1 hypothetical, negated or habitual event(s) not counted" in html
+    assert "1 realised event cluster(s)" in html  # the hypothetical invasion is not counted
+    assert "1 hypothetical, negated or habitual cluster(s) not counted" in html
     assert "not counted" in html and "hypothetical" in html
 
 
@@ -138,11 +149,17 @@ def test_report_lists_actors_unresolved_names_articles_and_skips(tmp_path: Path)
 
 def test_report_is_self_contained_and_inert(tmp_path: Path) -> None:
     html = _render(tmp_path)
-    assert "<script" not in html.lower()
+    scripts = re.findall(r"<script[^>]*>", html, flags=re.IGNORECASE)
+    assert scripts and set(scripts) == {"<script>"}  # inline only: plotly.js and our charts
+    assert html.count("<script>") == 2  # plotly.js, and one chart (Belarus – Russia)
+    assert "alert(1)" not in html.replace("&lt;script&gt;alert(1)", "")
     assert "<img" not in html  # the payload appears only escaped, as text
     assert "&lt;script&gt;" in html
-    assert not re.search(r'(src|href)="(https?:)?//', html)  # no remote loads
-    assert "Content-Security-Policy" in html
+    # plotly.js (the first script) holds link strings it never loads; the page itself must not
+    page = re.sub(r"<script>.*?</script>", "", html, count=1, flags=re.DOTALL)
+    assert not re.search(r'(src|href)="(https?:)?//', page)  # no remote loads
+    csp = re.search(r'Content-Security-Policy" content="([^"]*)"', html)
+    assert csp and "default-src 'none'" in csp.group(1) and "connect-src 'none'" in csp.group(1)
 
 
 def test_report_rewrites_in_place(tmp_path: Path) -> None:
