@@ -48,8 +48,8 @@ class Settings:
         metadata={"help": "Events of one dyad and type this many days apart can be one event."},
     )
     cluster_threshold: float = field(
-        default=0.3,
-        metadata={"help": "Similarity (shared words, trigger, actors) to merge two reports."},
+        default=0.4,
+        metadata={"help": "Similarity (IDF-weighted shared words, trigger) to merge two reports."},
     )
 
 

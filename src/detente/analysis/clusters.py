@@ -2,8 +2,11 @@
 
 Two events are the same happening when they share the dyad (source and target country), the
 PLOVER type and whether they are realised, fall within a few days of each other, and say the
-same thing: their sentences share enough content words, or they have the same trigger stem,
-or the same actors on both sides. Dates of month or year precision only match events in the
+same thing: their sentences share enough content words and numbers, weighted by inverse
+document frequency over the whole store (so shared names and figures count, shared
+"killed ... in ... province" does not), with a little extra for the same trigger stem and a
+little less for each day between them (reports of one event come within a day or two; alike
+acts a week apart are usually a series of events, not one). Dates of month or year precision only match events in the
 same month or year. A cluster never spans more than ``window_days`` from its first event, so a
 daily run of clashes does not chain into one cluster for a whole war.
 
@@ -14,8 +17,9 @@ acts of one article still stay apart.
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,10 +30,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from detente.model import DatePrecision, EventCluster, StoredEvent, content_id
 
 WINDOW_DAYS = 7
-THRESHOLD = 0.3
+THRESHOLD = 0.4
 SAME_ARTICLE = 0.2  # added to the similarity of two events of one article and date
+PER_DAY = 0.03  # taken off the similarity per day between two day-dated events
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ed", "es", "s")
 
 
@@ -44,16 +50,37 @@ def stem(word: str) -> str:
 
 
 def content_words(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in _WORD.findall(text) if w.casefold() not in STOP_WORDS)
+    """Stems of the content words of a sentence, and its numbers ("32 Russians")."""
+    return frozenset(
+        stem(w) for w in _WORD.findall(text) if w.casefold() not in STOP_WORDS
+    ) | frozenset(_NUMBER.findall(text))
 
 
-def similarity(a: StoredEvent, b: StoredEvent, words: dict[str, frozenset[str]]) -> float:
-    """How sure we are that two events of the same dyad, type and week are one happening."""
+def idf_weights(word_sets: Iterable[frozenset[str]]) -> dict[str, float]:
+    """Inverse document frequency of each word over the given sentences: words every report
+    uses ("kill", "province") weigh little, names and numbers weigh much."""
+    df: Counter[str] = Counter()
+    n = 0
+    for words in word_sets:
+        df.update(words)
+        n += 1
+    return {w: 1.0 + math.log((n + 1) / (k + 1)) for w, k in df.items()}
+
+
+def similarity(
+    a: StoredEvent,
+    b: StoredEvent,
+    words: dict[str, frozenset[str]],
+    idf: dict[str, float] | None = None,
+) -> float:
+    """How sure we are that two events of the same dyad, type and week are one happening:
+    the IDF-weighted overlap (weighted Jaccard) of their sentences' words, plus a little for
+    the same trigger stem."""
     wa, wb = words[a.id], words[b.id]
-    score = len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+    weight = (lambda w: idf.get(w, 1.0)) if idf else (lambda w: 1.0)
+    union = sum(weight(w) for w in wa | wb)
+    score = sum(weight(w) for w in wa & wb) / union if union else 0.0
     if stem(a.trigger.split()[0]) == stem(b.trigger.split()[0]):
-        score += 0.2
-    if a.source_actor_id == b.source_actor_id and a.target_actor_id == b.target_actor_id:
         score += 0.1
     return score
 
@@ -104,13 +131,16 @@ def cluster_events(
 ) -> list[EventCluster]:
     """Group events into clusters; every event lands in exactly one cluster."""
     groups: dict[tuple[str, str, str, bool], list[StoredEvent]] = defaultdict(list)
+    words: dict[str, frozenset[str]] = {}
     for e in events:
         groups[_group_key(e)].append(e)
+        words[e.id] = content_words(e.sentence)
+    idf = idf_weights(words.values())
     clusters: list[EventCluster] = []
     for key in sorted(groups):
         members = sorted(groups[key], key=_order)
-        words = {e.id: content_words(e.sentence) for e in members}
-        clusters.extend(_build(c, words) for c in _greedy(members, words, window_days, threshold))
+        found = _greedy(members, words, idf, window_days, threshold)
+        clusters.extend(_build(c, words) for c in found)
     clusters.sort(key=lambda c: (c.first_date or date.max, c.id))
     return clusters
 
@@ -118,6 +148,7 @@ def cluster_events(
 def _greedy(
     members: Sequence[StoredEvent],
     words: dict[str, frozenset[str]],
+    idf: dict[str, float],
     window_days: int,
     threshold: float,
 ) -> list[_Open]:
@@ -138,7 +169,7 @@ def _greedy(
         for c in open_:
             if not close_in_time(c.members[0], e, window_days):
                 continue
-            score = max(_pair_score(m, e, words) for m in c.members)
+            score = max(_pair_score(m, e, words, idf) for m in c.members)
             if score >= best_score:
                 best, best_score = c, score
         if best is None:
@@ -148,10 +179,15 @@ def _greedy(
     return done + open_
 
 
-def _pair_score(a: StoredEvent, b: StoredEvent, words: dict[str, frozenset[str]]) -> float:
-    score = similarity(a, b, words)
+def _pair_score(
+    a: StoredEvent, b: StoredEvent, words: dict[str, frozenset[str]], idf: dict[str, float]
+) -> float:
+    score = similarity(a, b, words, idf)
     if a.article_id == b.article_id and a.event_date == b.event_date:
         score += SAME_ARTICLE  # an article telling the same dyad's same act again
+    if a.event_date and b.event_date and DatePrecision.DAY == a.date_precision == b.date_precision:
+        # reports of one event come within a day or two; alike acts days apart are a series
+        score -= PER_DAY * abs((a.event_date - b.event_date).days)
     return score
 
 

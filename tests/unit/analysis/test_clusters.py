@@ -55,8 +55,8 @@ def test_same_event_from_three_outlets_is_one_cluster() -> None:
         ev(
             "e3",
             outlet="TASS",
-            sentence="The detention of 32 Russians in Belarus angered Moscow.",
-            trigger="detention",
+            sentence="Belarus detained 32 Russian citizens it says are Wagner mercenaries.",
+            trigger="detained",
             day=date(2020, 7, 31),
         ),
     ]
@@ -93,6 +93,39 @@ def test_a_daily_run_does_not_chain_past_the_window() -> None:
         assert (c.last_date - c.first_date).days <= 7
 
 
+def test_templated_reports_of_different_attacks_stay_apart() -> None:
+    events = [
+        ev(
+            f"e{i}",
+            sentence=f"Militants kill {n} police officers in {place} District, {prov} Province.",
+            trigger="kill",
+            etype="ASSAULT",
+            tgt=None,
+            day=date(2020, 10, 18 + i),
+        )
+        for i, (n, place, prov) in enumerate(
+            [(8, "Sahib", "Kunduz"), (12, "Baharak", "Takhar"), (6, "Chahar", "Nimruz")]
+        )
+    ]
+    # the rest of the store: the same template about other places, which is what makes
+    # "militants kill police officers in ... district" common and names rare
+    background = [
+        ev(
+            f"b{i}",
+            sentence=f"Militants kill police officers in District {i}, Province {i}.",
+            trigger="kill",
+            etype="ASSAULT",
+            src="PAK",
+            tgt=None,
+            day=date(2020, 1, 1 + i),
+        )
+        for i in range(20)
+    ]
+    clusters = cluster_events(events + background)
+    attacks = [c for c in clusters if c.source_country == "BLR"]
+    assert len(attacks) == 3
+
+
 def test_unrelated_sentences_same_week_stay_apart() -> None:
     events = [
         ev("e1"),
@@ -109,7 +142,12 @@ def test_unrelated_sentences_same_week_stay_apart() -> None:
 def test_one_article_repeating_an_event_is_one_cluster() -> None:
     events = [
         ev("e1", article="a1"),
-        ev("e2", article="a1", sentence="They were held at a sanatorium.", trigger="held"),
+        ev(
+            "e2",
+            article="a1",
+            sentence="The 32 Russians were held at a sanatorium outside Minsk.",
+            trigger="held",
+        ),
     ]
     (cluster,) = cluster_events(events)
     assert cluster.article_ids == ("a1",)
