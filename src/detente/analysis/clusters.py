@@ -6,8 +6,8 @@ same thing: their sentences share enough content words and numbers, weighted by 
 document frequency over the whole store (so shared names and figures count, shared
 "killed ... in ... province" does not), with a little extra for the same trigger stem and a
 little less for each day between them (reports of one event come within a day or two; alike
-acts a week apart are usually a series of events, not one). Dates of month or year precision only match events in the
-same month or year. A cluster never spans more than ``window_days`` from its first event, so a
+acts a week apart are usually a series of events, not one). Dates of month or year precision
+only match events in the same month or year. A cluster never spans more than ``window_days`` from its first event, so a
 daily run of clashes does not chain into one cluster for a whole war.
 
 Within one article, the same dyad, type and date leans towards the same event mentioned again
@@ -77,9 +77,9 @@ def similarity(
     the IDF-weighted overlap (weighted Jaccard) of their sentences' words, plus a little for
     the same trigger stem."""
     wa, wb = words[a.id], words[b.id]
-    weight = (lambda w: idf.get(w, 1.0)) if idf else (lambda w: 1.0)
-    union = sum(weight(w) for w in wa | wb)
-    score = sum(weight(w) for w in wa & wb) / union if union else 0.0
+    weights = idf or {}
+    union = sum(weights.get(w, 1.0) for w in wa | wb)
+    score = sum(weights.get(w, 1.0) for w in wa & wb) / union if union else 0.0
     if stem(a.trigger.split()[0]) == stem(b.trigger.split()[0]):
         score += 0.1
     return score
