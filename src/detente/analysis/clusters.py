@@ -7,8 +7,8 @@ document frequency over the whole store (so shared names and figures count, shar
 "killed ... in ... province" does not), with a little extra for the same trigger stem and a
 little less for each day between them (reports of one event come within a day or two; alike
 acts a week apart are usually a series of events, not one). Dates of month or year precision
-only match events in the same month or year. A cluster never spans more than ``window_days`` from its first event, so a
-daily run of clashes does not chain into one cluster for a whole war.
+only match events in the same month or year. A cluster never spans more than ``window_days``
+from its first event, so a daily run of clashes does not chain into one cluster for a war.
 
 Within one article, the same dyad, type and date leans towards the same event mentioned again
 (a lead and its follow-up paragraph): the pair's similarity gets a bonus, but two unrelated
