@@ -295,8 +295,10 @@ class EventFilter:
     until: date | None = None
     event_type: str | None = None
     actor: str | None = None
+    outlet: str | None = None  # the article's source (site), exact
     realised_only: bool = False
     limit: int | None = None
+    offset: int = 0
 
 
 _EXPORT_SQL = """
@@ -340,6 +342,9 @@ def query_events(store: Store, filt: EventFilter = EventFilter()) -> list[dict[s
             " OR e.source_country = ? OR e.target_country = ?)"
         )
         params += [filt.actor] * 4
+    if filt.outlet:
+        where.append("a.source = ?")
+        params.append(filt.outlet)
     if filt.realised_only:
         where.append("e.realised")
     sql = _EXPORT_SQL + (" WHERE " + " AND ".join(where) if where else "")
@@ -347,6 +352,9 @@ def query_events(store: Store, filt: EventFilter = EventFilter()) -> list[dict[s
     if filt.limit:
         sql += " LIMIT ?"
         params.append(filt.limit)
+    if filt.offset:
+        sql += " OFFSET ?"
+        params.append(filt.offset)
     return [_to_export(row) for row in store.query(sql, params)]
 
 

@@ -533,5 +533,34 @@ def dyads(
     console.print(f"{len(trends)} dyad(s); {realised}; clusters, not raw events")
 
 
+@main.command()
+@_DB
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", type=int, default=8000, show_default=True)
+def serve(db: Path | None, host: str, port: int) -> None:
+    """Browse the store in a local web app (read-only).
+
+    Filter events by dyad, actor, type, dates and source; click a chart bar to list that
+    period's events; click an event to see its sentences highlighted in their articles.
+
+    \b
+    Example:
+      detente serve --db detente.duckdb      # then open http://127.0.0.1:8000
+    """
+    import uvicorn
+
+    from detente.web import create_app
+
+    settings = load_settings({"db": db})
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        console.print(
+            f"[yellow]warning:[/yellow] serving on {host}: anyone who can reach this "
+            "address can read the store"
+        )
+    app = create_app(settings.db)
+    console.print(f"serving {settings.db} at http://{host}:{port} (Ctrl-C to stop)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

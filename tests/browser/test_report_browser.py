@@ -2,81 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.store_fixture import build_store
 
 from detente import api
-from detente.model import (
-    Actor,
-    AnalyzedArticle,
-    Article,
-    DatePrecision,
-    Event,
-    EventActor,
-    Sentence,
-    article_id,
-)
-from detente.storage.store import Store
 
 pytestmark = pytest.mark.browser
-
-REPORTS = [
-    ("Belarusian police detained 32 Russian mercenaries near Minsk.", "detained", "BBC", 29),
-    ("Minsk detains 32 Russian mercenaries of the Wagner group.", "detains", "Reuters", 30),
-    ("Russia accused Belarus of staging a provocation.", "accused", "TASS", 31),
-]
-
-
-def _doc(text: str, trigger: str, outlet: str, day: int) -> AnalyzedArticle:
-    aid = article_id(text)
-    when = date(2020, 7, day)
-    art = Article(
-        id=aid,
-        uri=f"mem://{outlet}",
-        text=text,
-        title=f"{outlet} report",
-        source=outlet,
-        published=when,
-    )
-    hostile = "RUS" if trigger == "accused" else "BLR"
-    other = "BLR" if hostile == "RUS" else "RUS"
-    start = text.index(trigger)
-    event = Event(
-        article_id=aid,
-        sentence_index=0,
-        trigger=trigger,
-        trigger_start=start,
-        trigger_end=start + len(trigger),
-        source=EventActor(
-            actor_id=hostile, name=hostile, country=hostile, sector="GOV", text=hostile
-        ),
-        target=EventActor(actor_id=other, name=other, country=other, sector="GOV", text=other),
-        event_type="ACCUSE" if trigger == "accused" else "COERCE",
-        mode="",
-        quad_class=3 if trigger == "accused" else 4,
-        intensity=-3.0 if trigger == "accused" else -5.0,
-        cameo="112",
-        event_date=when,
-        date_precision=DatePrecision.DAY,
-    )
-    sentence = Sentence(article_id=aid, index=0, start_char=0, end_char=len(text), text=text)
-    return AnalyzedArticle(article=art, sentences=(sentence,), events=(event,))
 
 
 @pytest.fixture
 def report(tmp_path: Path) -> Path:
-    with Store.open(tmp_path / "b.duckdb") as store:
-        store.write_batch(
-            [_doc(*r) for r in REPORTS],
-            actors=[
-                Actor(id="BLR", name="Belarus", kind="country", country="BLR", sector="GOV"),
-                Actor(id="RUS", name="Russia", kind="country", country="RUS", sector="GOV"),
-            ],
-        )
-        api.cluster_store(store)
+    build_store(tmp_path / "b.duckdb")
     return api.write_report(
         tmp_path / "b.duckdb", tmp_path / "rep", question="Is Belarus moving away from Russia?"
     )
