@@ -603,9 +603,14 @@ def _build(
 ) -> list[Event]:
     sources = [s for s in sources if s.mention.actor is not None]
     pairs: list[tuple[_Side, _Side, str]] = []
+    if not targets and trigger.type == "THREATEN":
+        # "Belarus threatens to take the oil if Russia does not supply it": the threat is
+        # aimed at whoever the condition binds
+        targets = _condition_subjects(at, tok, sources)
+        rule = rule + " condition-target" if targets else rule
     if targets:
         pairs = [(s, t, rule) for s in sources for t in targets]
-    elif (trigger.symmetric or trigger.type in _RECIPROCAL_TYPES) and len(
+    elif (trigger.symmetric or trigger.type in _RECIPROCAL_TYPES or _joint(tok)) and len(
         {s.mention.actor.id for s in sources if s.mention.actor}
     ) >= 2:
         pairs = [(a, b, rule + " reciprocal") for a in sources for b in sources if a is not b]
@@ -673,6 +678,35 @@ def _build(
             )
         )
     return out
+
+
+_JOINT = frozenset({"joint", "jointly", "bilateral", "mutual", "together", "common"})
+_CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _joint(tok: Any) -> bool:
+    """ "Russia and Belarus begin a joint exercise": coordinated actors acting on each other."""
+    for t in (tok, *tok.children):
+        if t.lower_ in _JOINT or any(c.lower_ in _JOINT for c in t.children):
+            return True
+    return False
+
+
+def _condition_subjects(at: dict[int, TokenMention], tok: Any, sources: list[_Side]) -> list[_Side]:
+    """Actors that are subjects of an if/unless clause hanging off the trigger or its
+    complement ("threatens to cut the gas if Kyiv does not pay")."""
+    own = {s.mention.actor.id for s in sources if s.mention.actor is not None}
+    found: list[_Side] = []
+    for node in (tok, *(c for c in tok.children if c.dep_ in ("xcomp", "ccomp"))):
+        for clause in node.children:
+            if clause.dep_ != "advcl" or not any(
+                m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in clause.children
+            ):
+                continue
+            for m in _actors_of(at, _child(clause, _SUBJ)):
+                if m.actor is not None and m.actor.id not in own:
+                    found.append(_Side(m, False))
+    return found
 
 
 def _governing_verb(tok: Any) -> Any:

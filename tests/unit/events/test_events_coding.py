@@ -54,6 +54,21 @@ def test_control_verb_threaten(pipeline: Pipeline) -> None:
     assert ("RUS", "THREATEN", "BLR") in dyads(events)
 
 
+def test_threat_aimed_at_whoever_the_condition_binds(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Russia threatened to cut gas supplies unless Ukraine paid its debts.")
+    assert ("RUS", "THREATEN", "UKR") in dyads(events)
+    threat = next(e for e in events if e["event_type"] == "THREATEN")
+    assert "condition-target" in threat["rule"]
+
+
+def test_joint_action_of_coordinated_actors_is_mutual(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Russia and Belarus began a joint military exercise near Grodno.")
+    pairs = {(e["source_country"], e["target_country"]) for e in events}
+    assert {("RUS", "BLR"), ("BLR", "RUS")} <= pairs
+    alone = code(pipeline, "Russia and China condemned the sanctions.")
+    assert all(e["target_country"] is None for e in alone)
+
+
 def test_reciprocal_agreement(pipeline: Pipeline) -> None:
     events = code(pipeline, "Belarus and Russia agreed to coordinate their foreign policy.")
     assert {("BLR", "AGREE", "RUS"), ("RUS", "AGREE", "BLR")} <= dyads(events)
