@@ -610,9 +610,13 @@ def _build(
         rule = rule + " condition-target" if targets else rule
     if targets:
         pairs = [(s, t, rule) for s in sources for t in targets]
-    elif (trigger.symmetric or trigger.type in _RECIPROCAL_TYPES or _joint(tok)) and len(
-        {s.mention.actor.id for s in sources if s.mention.actor}
-    ) >= 2:
+    elif (
+        trigger.symmetric
+        or trigger.type in _RECIPROCAL_TYPES
+        # "Russia and Belarus began a joint exercise": partners in a joint act cooperate with
+        # each other; a joint show of force is not conflict between them
+        or (_joint(tok) and lexicon.score(trigger)[0] <= 2)
+    ) and len({s.mention.actor.id for s in sources if s.mention.actor}) >= 2:
         pairs = [(a, b, rule + " reciprocal") for a in sources for b in sources if a is not b]
     elif sources and _may_imply_target(si, at, tok, trigger, sources[0]):
         implicit = _implicit_target(si, sources[0].mention.actor)
