@@ -11,7 +11,7 @@ This script runs the real pipeline on a slice, rebuilds the clusters and prints:
 - a seeded random sample of multi-item clusters with their sentences, to check by hand.
 
     python benchmarks/dedup.py --year 2020 --sample 15
-    python benchmarks/dedup.py --from 2014 --to 2021 --grep Belarus
+    python benchmarks/dedup.py --from 2014 --to 2021 --grep Belarus --dyad BLR-RUS
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from detente import api
 from detente.config import load_settings
@@ -68,6 +69,9 @@ def main() -> int:
     )
     ap.add_argument("--threshold", type=float, default=None, help="cluster_threshold to use")
     ap.add_argument("--window", type=int, default=None, help="cluster_window_days to use")
+    ap.add_argument(
+        "--dyad", default=None, help="also print this dyad's turning points, e.g. BLR-RUS"
+    )
     args = ap.parse_args()
     if not WCEP.is_file():
         print(f"skipped: {WCEP} not found", file=sys.stderr)
@@ -95,6 +99,7 @@ def main() -> int:
         with api.open_store(settings.db) as store:
             api.cluster_store(store, settings=settings)
             clusters = store.clusters()
+            turns = _turns(store, args.dyad) if args.dyad else []
             titles = {r["id"]: r["title"] for r in store.query("SELECT id, title FROM articles")}
             sentences = {
                 r["id"]: (r["published"], r["text"])
@@ -132,6 +137,8 @@ def main() -> int:
         f"one shared topic: {len(same_topic)}"
         + (f" ({len(same_topic) / len(topical):.0%})" if topical else "")
     )
+    for line in turns:
+        print(line)
     rng = random.Random(args.seed)
     sample = rng.sample(multi, min(args.sample, len(multi)))
     for c in sorted(sample, key=lambda c: (c.first_date or c.last_date or 0, c.id)):  # type: ignore[arg-type]
@@ -143,6 +150,31 @@ def main() -> int:
             day, text = sentences.get(e, (None, "?"))
             print(f"   {day} {text[:160]}")
     return 0
+
+
+def _turns(store: Any, dyad: str) -> list[str]:
+    """The dyad's (undirected, monthly) turning points with their driving sentences."""
+    from detente.analysis.turning import turning_points
+
+    a, b = dyad.upper().split("-")
+    series = api.dyad_series(store, a, b, directed=False)
+    by_id = {c.id: c for c in store.clusters()}
+    lines = [f"\n{a}-{b}: {sum(p.total for p in series.points)} realised clusters; turning points:"]
+    for tp in turning_points(series, by_id):
+        lines.append(f"  {tp.label} {tp.direction} ({tp.before:+.1f} -> {tp.after:+.1f})")
+        for cid in tp.driver_ids:
+            c = by_id[cid]
+            row = store.query(
+                """SELECT s.text FROM events e JOIN sentences s
+                   ON s.article_id = e.article_id AND s.idx = e.sentence_idx WHERE e.id = ?""",
+                [c.representative_id],
+            )
+            text = row[0]["text"] if row else "?"
+            lines.append(
+                f"     {c.first_date} {c.source_country}->{c.target_country} {c.event_type} "
+                f"{c.intensity:+.1f}: {text[:110]}"
+            )
+    return lines
 
 
 if __name__ == "__main__":
