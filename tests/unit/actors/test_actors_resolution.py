@@ -142,6 +142,25 @@ def test_people_who_changed_roles(pipeline: Pipeline, when: date, holder: str) -
     assert found["The Russian president"][0] == holder
 
 
+@pytest.mark.parametrize(
+    ("text", "when", "holder"),
+    [
+        ("The Turkish president spoke.", date(2010, 5, 1), "gul"),
+        ("The Turkish president spoke.", date(2016, 5, 1), "erdogan"),
+        ("The Turkish prime minister spoke.", date(2010, 5, 1), "erdogan"),
+        ("The British foreign secretary spoke.", date(2017, 5, 1), "johnson_boris"),
+        ("The British prime minister spoke.", date(2021, 5, 1), "johnson_boris"),
+        ("The German chancellor spoke.", date(2023, 5, 1), "scholz"),
+        ("The Iranian president spoke.", date(2019, 5, 1), "rouhani"),
+    ],
+)
+def test_dated_roles_beyond_the_post_soviet_states(
+    pipeline: Pipeline, text: str, when: date, holder: str
+) -> None:
+    [found] = _article(pipeline, [text], when)
+    assert [v[0] for v in found.values()] == [holder]
+
+
 def test_georgia_the_country_and_the_state(pipeline: Pipeline) -> None:
     [war] = _article(pipeline, ["Russia invaded Georgia in August 2008."])
     assert war["Georgia"][0] == "GEO"
