@@ -622,6 +622,13 @@ def _build(
         implicit = _implicit_target(si, sources[0].mention.actor)
         if implicit is not None:
             pairs = [(sources[0], implicit, rule + " implicit-target")]
+    if not pairs and sources and tok.pos_ == "VERB" and _acts_on_place(lexicon, trigger):
+        # "Palestinian prisoners rioted at a jail in northern Israel", "suspended aid
+        # deliveries in Baghdad": a material act with no one named on the receiving end is
+        # done to the country where it happens (the convention of CAMEO and PLOVER coders)
+        where = _location_target(at, tok)
+        if where is not None:
+            pairs = [(s, where, rule + " location-target") for s in sources]
     targetless: list[_Side] = []
     light = tok.pos_ == "NOUN" and _light_verb(tok) is not None
     if not pairs and sources and (tok.pos_ in ("VERB", "ADJ") or light):
@@ -711,6 +718,31 @@ def _condition_subjects(at: dict[int, TokenMention], tok: Any, sources: list[_Si
                 if m.actor is not None and m.actor.id not in own:
                     found.append(_Side(m, False))
     return found
+
+
+_PLACE_PREPS = frozenset(("in", "at", "near", "inside", "across", "throughout", "within"))
+
+
+def _acts_on_place(lexicon: Lexicon, trigger: Trigger) -> bool:
+    """Material acts (quad 2 and 4) and protests are done to where they happen; words
+    (statements, accusations, appeals) are not aimed at the place they are spoken in."""
+    return trigger.type == "PROTEST" or lexicon.score(trigger)[0] in (2, 4)
+
+
+def _location_target(at: dict[int, TokenMention], verb: Any) -> _Side | None:
+    """The country named in a locative phrase of the verb ("in Baghdad", "at a jail in
+    northern Israel"), outside the subject and other clauses."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
+            continue
+        for tok in prep.subtree:
+            m = at.get(tok.i)
+            if m is None or m.actor is None or m.actor.kind != "country":
+                continue
+            if _in_other_clause(tok, verb):
+                continue
+            return _Side(m, False)
+    return None
 
 
 def _governing_verb(tok: Any) -> Any:

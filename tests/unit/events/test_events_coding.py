@@ -69,6 +69,20 @@ def test_joint_action_of_partners_is_never_conflict_between_them(pipeline: Pipel
     assert all(e["target_country"] is None for e in alone)
 
 
+def test_material_act_with_no_one_named_is_done_to_the_place(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Red Cross officials suspended aid deliveries in Baghdad on Wednesday.")
+    suspended = next(e for e in events if e["trigger"] == "suspended")
+    assert suspended["target_country"] == "IRQ"
+    assert "location-target" in suspended["rule"]
+    said = code(pipeline, "Lavrov said in Minsk that the talks had failed.")
+    assert all(e["target_country"] != "BLR" for e in said)  # words are not aimed at a venue
+
+
+def test_demonym_on_a_people_noun_names_the_target(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Afghan rebels kidnapped 16 Russian civilian advisers in Kabul.")
+    assert ("AFG", "ASSAULT", "RUS") in dyads(events)
+
+
 def test_reciprocal_agreement(pipeline: Pipeline) -> None:
     events = code(pipeline, "Belarus and Russia agreed to coordinate their foreign policy.")
     assert {("BLR", "AGREE", "RUS"), ("RUS", "AGREE", "BLR")} <= dyads(events)
