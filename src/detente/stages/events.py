@@ -652,6 +652,10 @@ def _build(
     ]
     for s, t, why in pairs:
         sa, ta = s.mention.actor, t.mention.actor
+        if "location-target" in why and sa is not None and ta is not None:
+            # "Turkish authorities imposed a curfew in southeastern Turkey": a domestic act
+            coded.append((s, t, 0.4, why))
+            continue
         if sa is not None and ta is not None and sa.id == ta.id and not targetless:
             # "Mexico's president defended Mexico's policy": an act on oneself has no target
             coded.append((s, None, 0.5, why + " self"))
@@ -732,7 +736,8 @@ def _acts_on_place(lexicon: Lexicon, trigger: Trigger) -> bool:
 def _location_target(at: dict[int, TokenMention], verb: Any) -> _Side | None:
     """The country named in a locative phrase of the verb ("in Baghdad", "at a jail in
     northern Israel"), outside the subject and other clauses."""
-    for prep in verb.children:
+    holders = [verb, *(c for c in verb.children if c.dep_ in _OBJ)]  # "deliveries in Baghdad"
+    for prep in (c for h in holders for c in h.children):
         if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
             continue
         for tok in prep.subtree:

@@ -74,6 +74,8 @@ def test_material_act_with_no_one_named_is_done_to_the_place(pipeline: Pipeline)
     suspended = next(e for e in events if e["trigger"] == "suspended")
     assert suspended["target_country"] == "IRQ"
     assert "location-target" in suspended["rule"]
+    curfew = code(pipeline, "Turkish authorities imposed a curfew in southeastern Turkey.")
+    assert ("TUR", "COERCE", "TUR") in dyads(curfew)  # a domestic act keeps its place
     said = code(pipeline, "Lavrov said in Minsk that the talks had failed.")
     assert all(e["target_country"] != "BLR" for e in said)  # words are not aimed at a venue
 
