@@ -71,7 +71,7 @@ def dyad_figure(
         }
     )
     shapes, notes = [], []
-    for t in turning:
+    for n, t in enumerate(turning):
         shapes.append(
             {
                 "type": "line",
@@ -87,7 +87,7 @@ def dyad_figure(
         notes.append(
             {
                 "x": t.label,
-                "y": 1.02,
+                "y": 1.02 + 0.06 * (n % 2),  # neighbouring labels alternate heights
                 "xref": "x",
                 "yref": "paper",
                 "text": ("▲ " if t.after > t.before else "▼ ") + t.label,
