@@ -73,6 +73,7 @@ class Article:
     date_source: str = "none"
     published_from: date | None = None
     published_to: date | None = None
+    date_evidence: str | None = None  # JSON: the clues an inferred window rests on
     language: str = "en"
     format: str = "txt"
     removed_lines: int = 0

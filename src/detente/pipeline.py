@@ -13,6 +13,7 @@ The same ``analyze_batch`` runs in-process and, later, inside a Spark partition.
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 from collections import Counter
 from collections.abc import Sequence
@@ -33,7 +34,7 @@ from detente.stages.actors import (
     resolve_sentence,
     to_mentions,
 )
-from detente.stages.dates import infer_window
+from detente.stages.dating import Anchor, infer_window
 from detente.stages.events import SentenceInput, code_sentence
 from detente.stages.nlp import Nlp, load_nlp, parse, split_sentences
 
@@ -71,15 +72,28 @@ class _Work:
     named: dict[int, Any]  # other sentences that name an actor: index -> tokenised doc
 
 
-def date_article(article: Article, today: date | None = None) -> Article:
-    """Stage 1: metadata wins; otherwise infer a window from the text."""
+def date_article(
+    article: Article,
+    today: date | None = None,
+    *,
+    book: ActorBook | None = None,
+    anchors: Sequence[Anchor] | None = None,
+) -> Article:
+    """Stage 1: metadata wins; otherwise infer a window from the text (stages/dating.py)."""
     if article.published is not None:
         return dataclasses.replace(
             article, published_from=article.published, published_to=article.published
         )
-    window = infer_window(article.text, today)
-    if window.start is None:
+    window = infer_window(article.text, today, book=book, anchors=anchors)
+    if window.start is None and window.end is None:
         return article
+    evidence = json.dumps(
+        [
+            {"bound": c.bound, "date": c.value.isoformat(), "rule": c.rule, "text": c.text}
+            for c in window.clues
+        ],
+        ensure_ascii=False,
+    )
     if window.how == "dateline":  # the article's own date line is as good as metadata
         return dataclasses.replace(
             article,
@@ -88,13 +102,16 @@ def date_article(article: Article, today: date | None = None) -> Article:
             published_to=window.start,
             date_precision=DatePrecision.DAY,
             date_source="dateline",
+            date_evidence=evidence,
         )
     return dataclasses.replace(
         article,
+        published=window.start if window.start == window.end else None,
         published_from=window.start,
         published_to=window.end,
         date_precision=window.precision,
         date_source=f"text:{window.how}",
+        date_evidence=evidence,
     )
 
 
@@ -102,7 +119,7 @@ def analyze_batch(
     pipe: Pipeline, articles: Sequence[Article], *, batch_size: int = 32
 ) -> list[AnalyzedArticle]:
     """Run stages 1-6 over a batch of articles."""
-    dated = [date_article(a) for a in articles]
+    dated = [date_article(a, book=pipe.book) for a in articles]
     work = _split(pipe, dated, batch_size)
     texts = [w.sentences[i].text for w in work for i in w.candidates]
     try:

@@ -5,8 +5,7 @@ Resolution rules (#2, #6):
   2. a day and month without a year ("On 7 March", "July 29th") takes the year of the
      reference date, moved back a year when that would put it months after the reference;
   3. a month and year ("in June 2019") gives month precision;
-  4. an article with no metadata date gets a window from the dates it mentions: no earlier
-     than the latest full date it states as past, year precision when only years are known.
+  4. an article with no metadata date gets a window from what it says (stages/dating.py).
 """
 
 from __future__ import annotations
@@ -52,8 +51,6 @@ _PATTERNS = [
     re.compile(r"\b(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d)\b"),
     re.compile(rf"\b(?:in|since|from|by|of|until)\s+{_MONTH}\s+{_YEAR}\b", re.IGNORECASE),
 ]
-_YEAR_ONLY = re.compile(r"\b(?:19|20)\d\d\b")
-_FUTURE_HINT = re.compile(r"\b(will|would|could|might|may|after|until|by|plans?|expected)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,14 +135,6 @@ def date_of_sentence(
     return None, DatePrecision.UNKNOWN
 
 
-@dataclass(frozen=True, slots=True)
-class DateWindow:
-    start: date | None
-    end: date | None
-    precision: DatePrecision
-    how: str
-
-
 # "MINSK, 28 March 2014", "MOSCOW, 17 March 2020 (Continental Wire) —", "Published: 3 May 2021",
 # "By Jane Doe | 12.03.2020", or a line that is nothing but a date: where news puts its own date.
 _DATELINE_LEAD = re.compile(
@@ -176,37 +165,3 @@ def find_dateline(text: str) -> date | None:
             continue  # a sentence that starts with a date is not a dateline
         return found[0].value
     return None
-
-
-def infer_window(text: str, today: date | None = None) -> DateWindow:
-    """A publication window for an article with no date metadata.
-
-    The article cannot be older than the latest date or year it states as past (sentences with
-    future or conditional wording are left out): that is the window's start. A stated full
-    date gives day precision, a bare year the 1st of January and year precision.
-    """
-    today = today or date.today()
-    dateline = find_dateline(text)
-    if dateline is not None and dateline <= today:
-        return DateWindow(dateline, dateline, DatePrecision.DAY, "dateline")
-    latest: FoundDate | None = None
-    latest_year = 0
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
-        if _FUTURE_HINT.search(sentence):
-            continue
-        for found in find_dates(sentence):
-            if (
-                found.has_year
-                and found.value <= today
-                and (latest is None or found.value > latest.value)
-            ):
-                latest = found
-        years = [
-            int(m.group()) for m in _YEAR_ONLY.finditer(sentence) if int(m.group()) <= today.year
-        ]
-        latest_year = max([latest_year, *years])
-    if latest is not None and latest.value.year >= latest_year:
-        return DateWindow(latest.value, None, latest.precision, "latest-stated-date")
-    if latest_year:
-        return DateWindow(date(latest_year, 1, 1), None, DatePrecision.YEAR, "latest-stated-year")
-    return DateWindow(None, None, DatePrecision.UNKNOWN, "none")

@@ -32,7 +32,7 @@ from detente.model import (
 logger = logging.getLogger(__name__)
 
 # numbered in order: index + 1 is the schema version
-MIGRATIONS = ("schema.sql", "002_clusters.sql")
+MIGRATIONS = ("schema.sql", "002_clusters.sql", "003_stances.sql")
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,7 +322,7 @@ class Store:
 
 _COLUMNS = {
     "articles": "id, uri, title, author, source, url, published, date_precision, date_source, "
-    "published_from, published_to, language, format, removed_lines, n_words, text",
+    "published_from, published_to, language, format, removed_lines, n_words, text, date_evidence",
     "article_sources": "article_id, uri",
     "sentences": "article_id, idx, start_char, end_char, text",
     "mentions": "id, article_id, sentence_idx, start_char, end_char, text, actor_id, method, "
@@ -359,6 +359,7 @@ def _article_row(a: AnalyzedArticle) -> tuple[Any, ...]:
         x.removed_lines,
         len(x.text.split()),
         x.text,
+        x.date_evidence,
     )
 
 

@@ -3,7 +3,8 @@ from datetime import date
 import pytest
 
 from detente.model import DatePrecision
-from detente.stages.dates import date_of_sentence, find_dateline, find_dates, infer_window
+from detente.stages.dates import date_of_sentence, find_dateline, find_dates
+from detente.stages.dating import infer_window
 
 
 def test_full_dates_in_several_forms() -> None:
@@ -57,7 +58,8 @@ def test_window_from_latest_past_full_date() -> None:
     text = "Pompeo visited on February 1st 2020. Sanctions came in 2006. It will end after 2030."
     window = infer_window(text, today=date(2026, 1, 1))
     assert window.start == date(2020, 2, 1)
-    assert window.how == "latest-stated-date"
+    assert window.how == "stated-date"
+    assert window.end is None  # 2030 is after today: it bounds nothing
 
 
 def test_window_from_years_ignores_future_sentences() -> None:
@@ -73,7 +75,7 @@ def test_window_unknown_without_dates() -> None:
 def test_window_prefers_a_later_bare_year_over_an_old_full_date() -> None:
     text = "He has served since 20 July 1994. He ran in the 2020 election."
     window = infer_window(text, today=date(2026, 1, 1))
-    assert (window.start, window.how) == (date(2020, 1, 1), "latest-stated-year")
+    assert (window.start, window.how) == (date(2020, 1, 1), "stated-year")
 
 
 def test_partial_date_before_lower_bound_moves_to_next_year() -> None:
