@@ -13,6 +13,7 @@ from typing import Any
 
 from detente.actorbook import ActorBook, load_actorbook
 from detente.analysis.dyads import DyadTrend
+from detente.analysis.stance import ArticleView
 from detente.config import Settings, load_settings
 from detente.errors import InputError
 from detente.ingest import read_inputs
@@ -22,9 +23,11 @@ from detente.model import (
     AnalyzedArticle,
     Article,
     DyadSeries,
+    Portrayal,
     RunSummary,
     Skipped,
     SkipReason,
+    Stance,
     article_id,
 )
 from detente.pipeline import Pipeline, analyze_batch, load_pipeline
@@ -125,6 +128,8 @@ def analyze(
         )
         if run.summary["new"] or not store.query("SELECT 1 FROM clusters LIMIT 1"):
             cluster_store(store, settings=settings)
+        if parsed_question is not None:
+            score_stances(store, parsed_question)
         report_path = None
         if report:
             report_path = str(_write_report(store, settings.report_dir, parsed_question))
@@ -215,6 +220,160 @@ def write_report(
     parsed = parse_question(question, load_actorbook(actors_files)) if question else None
     with Store.open(db, read_only=True) as store:
         return _write_report(store, Path(out_dir), parsed)
+
+
+# -- the analyst's question: stances and portrayals -------------------------------------
+
+
+def score_stances(store: Store, question: Question) -> list[Stance]:
+    """Every article's stance on ``question`` and every article's portrayal of its main
+    actors, computed from the store and written back to it (replacing earlier ones)."""
+    from detente.analysis.portrayal import portray
+    from detente.analysis.stance import score_article
+
+    stances: list[Stance] = []
+    portrayals: list[Portrayal] = []
+    for view, named in _article_views(store):
+        stances.append(
+            score_article(
+                view,
+                question=question.text,
+                source=question.source,
+                target=question.target,
+                direction=question.direction,
+            )
+        )
+        portrayals.extend(portray(view.id, view.sentences, named))
+    store.replace_stances(question.text, stances, portrayals)
+    return stances
+
+
+def _article_views(store: Store) -> Iterator[tuple[ArticleView, list[tuple[int, int, int, str]]]]:
+    from detente.analysis.stance import ArticleView, EventView, MentionView
+
+    articles = store.query("SELECT id, title, published_from FROM articles ORDER BY id")
+    for chunk_start in range(0, len(articles), 200):
+        chunk = articles[chunk_start : chunk_start + 200]
+        ids = [a["id"] for a in chunk]
+        sentences: dict[str, list[str]] = {i: [] for i in ids}
+        offsets: dict[tuple[str, int], int] = {}
+        for r in store.query(
+            "SELECT article_id, idx, start_char, text FROM sentences "
+            "WHERE list_contains(?, article_id) ORDER BY article_id, idx",
+            [ids],
+        ):
+            doc = sentences[r["article_id"]]
+            doc.extend([""] * (r["idx"] - len(doc)))  # keep idx == position
+            doc.append(r["text"])
+            offsets[(r["article_id"], r["idx"])] = r["start_char"]
+        mentions: dict[str, list[MentionView]] = {i: [] for i in ids}
+        named: dict[str, list[tuple[int, int, int, str]]] = {i: [] for i in ids}
+        for r in store.query(
+            "SELECT article_id, sentence_idx, start_char, end_char, actor_id, country "
+            "FROM mentions WHERE list_contains(?, article_id)",
+            [ids],
+        ):
+            base = offsets.get((r["article_id"], r["sentence_idx"]), 0)
+            start, end = r["start_char"] - base, r["end_char"] - base
+            mentions[r["article_id"]].append(
+                MentionView(
+                    sentence_idx=r["sentence_idx"], start=start, end=end, country=r["country"]
+                )
+            )
+            if r["actor_id"]:
+                named[r["article_id"]].append((r["sentence_idx"], start, end, r["actor_id"]))
+        events: dict[str, list[EventView]] = {i: [] for i in ids}
+        for r in store.query(
+            "SELECT article_id, sentence_idx, event_type, source_country, target_country, "
+            "quad_class, intensity, realised, modality, negated, event_date FROM events "
+            "WHERE list_contains(?, article_id) ORDER BY id",
+            [ids],
+        ):
+            events[r.pop("article_id")].append(EventView(**r))
+        for a in chunk:
+            view = ArticleView(
+                id=a["id"],
+                title=a["title"],
+                sentences=sentences[a["id"]],
+                mentions=mentions[a["id"]],
+                events=events[a["id"]],
+                published_from=a["published_from"],
+            )
+            yield view, named[a["id"]]
+
+
+def stances(
+    db: str | Path,
+    *,
+    question: str | None = None,
+    actors_files: Sequence[Path] = (),
+) -> list[dict[str, Any]]:
+    """Each article's stance, one dict per article (the `detente stances` contract).
+
+    With ``question`` the stances are (re)computed for it and stored; without, the stored
+    stances of the most recent question are read.
+    """
+    if question is not None:
+        parsed = parse_question(question, load_actorbook(actors_files))
+        with Store.open(db) as store:
+            score_stances(store, parsed)
+    with Store.open(db, read_only=True) as store:
+        if question is None:
+            row = store.query(
+                "SELECT question FROM runs WHERE question IS NOT NULL "
+                "AND question IN (SELECT question FROM stances) ORDER BY finished_at DESC LIMIT 1"
+            ) or store.query("SELECT question FROM stances LIMIT 1")
+            if not row:
+                raise InputError(
+                    "no stances in this store: give a question, e.g. "
+                    '--question "Is Belarus moving away from Russia?"'
+                )
+            question = row[0]["question"]
+        return stance_rows(store, question)
+
+
+def stance_rows(store: Store, question: str) -> list[dict[str, Any]]:
+    """The stored stances on ``question``, with each article's title and date fields."""
+    rows = store.query(
+        """SELECT a.uri AS article_uri, a.id AS article_id, a.title, a.source AS outlet,
+                  s.question, s.label, s.score, s.confidence, s.direction, s.source, s.target,
+                  s.signals, s.evidence, a.published, a.published_from, a.published_to,
+                  a.date_source, a.date_evidence
+           FROM stances s JOIN articles a ON a.id = s.article_id
+           WHERE s.question = ?
+           ORDER BY coalesce(a.published, a.published_from) NULLS LAST, a.uri""",
+        [question],
+    )
+    for r in rows:
+        signals = json.loads(r.pop("signals"))
+        r["signals"] = signals["weights"]
+        r["drivers"] = signals["drivers"]
+        r["evidence"] = json.loads(r["evidence"])
+        r["date_evidence"] = json.loads(r["date_evidence"]) if r["date_evidence"] else []
+        r["answer"] = _answer(r["label"], r["direction"])
+        for key in ("published", "published_from", "published_to"):
+            r[key] = r[key].isoformat() if r[key] else None
+    return rows
+
+
+def _answer(label: str, direction: str) -> str:
+    if label in ("mixed", "unrelated") or direction == "either":
+        return label
+    return "yes" if label == direction else "no"
+
+
+def portrayals(store: Store, article_id: str | None = None) -> list[dict[str, Any]]:
+    """Stored portrayals (optionally of one article), with actor names and example sentences."""
+    return store.query(
+        """SELECT p.article_id, p.actor_id, coalesce(ac.name, p.actor_id) AS actor, p.mentions,
+                  p.tone, p.positive, p.negative, p.example_idx, s.text AS example
+           FROM portrayals p
+           LEFT JOIN actors ac ON ac.id = p.actor_id
+           LEFT JOIN sentences s ON s.article_id = p.article_id AND s.idx = p.example_idx
+           WHERE ? IS NULL OR p.article_id = ?
+           ORDER BY p.article_id, p.mentions DESC, p.actor_id""",
+        [article_id, article_id],
+    )
 
 
 # -- clusters and dyads ------------------------------------------------------------------

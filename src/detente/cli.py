@@ -535,6 +535,65 @@ def dyads(
 
 @main.command()
 @_DB
+@click.option(
+    "--question",
+    default=None,
+    help="Score every article on this question (and store it); without, show the stored "
+    "stances of the last question asked.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl"]),
+    default="table",
+    show_default=True,
+)
+def stances(db: Path | None, question: str | None, fmt: str) -> None:
+    """What each article argues about the question: label, score, evidence, signals, date.
+
+    Labels are toward / away / mixed / unrelated (score -1 away .. +1 toward); `signals` says
+    which of the article's events, evaluative statements, headline and conclusion drove it.
+    Undated articles carry the publication window inferred from their text.
+
+    \b
+    Examples:
+      detente stances --question "Is Belarus moving away from Russia?"
+      detente stances --format jsonl > stances.jsonl
+    """
+    settings = load_settings({"db": db})
+    rows = api.stances(settings.db, question=question, actors_files=settings.actors_files)
+    if fmt == "jsonl":
+        for r in rows:
+            r.pop("article_id", None)
+            click.echo(json.dumps(r, ensure_ascii=False, default=str))
+        return
+    if rows:
+        console.print(f"[bold]{rows[0]['question']}[/bold]")
+    table = Table()
+    for col in ("article", "date", "label", "score", "drivers", "evidence"):
+        table.add_column(col, justify="right" if col == "score" else "left")
+    for r in rows:
+        when = r["published"] or (
+            f"{r['published_from'] or '?'}..{r['published_to'] or '?'}"
+            if r["published_from"] or r["published_to"]
+            else "unknown"
+        )
+        shown = [e for e in r["evidence"] if e["direction"] == r["label"]] or r["evidence"]
+        best = max(shown, key=lambda e: e["weight"], default=None)
+        table.add_row(
+            (r["title"] or _short(r["article_uri"]))[:48],
+            f"{when}\n[dim]{r['date_source']}[/dim]",
+            r["label"],
+            f"{r['score']:+.2f}",
+            ", ".join(r["drivers"]),
+            f"[{best['sentence']}] {best['text'][:110]}" if best else "—",
+        )
+    out.print(table)
+    console.print(f"{len(rows)} article(s)")
+
+
+@main.command()
+@_DB
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--port", type=int, default=8000, show_default=True)
 def serve(db: Path | None, host: str, port: int) -> None:

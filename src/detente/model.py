@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -363,3 +364,52 @@ def content_id(*parts: str) -> str:
 
 def article_id(text: str) -> str:
     return content_id("article", normalise_text(text))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StanceEvidence:
+    """One sentence behind an article's stance."""
+
+    sentence_idx: int  # -1: the headline
+    text: str
+    signal: str  # events | statements | headline | conclusion | forecasts | history
+    direction: str  # toward | away
+    weight: float
+    why: str  # the cue, or the event type, that makes it count
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Stance:
+    """What one article argues about the question's two actors."""
+
+    article_id: str
+    question: str
+    source: str
+    target: str
+    direction: str  # what the question asks: away | toward | either
+    label: str  # away | toward | mixed | unrelated
+    score: float  # -1 away .. +1 toward
+    confidence: float  # 0 .. 1
+    signals: Mapping[str, Mapping[str, float]]  # signal -> {"toward": w, "away": w}
+    drivers: tuple[str, ...]  # the signals that drove the label, strongest first
+    evidence: tuple[StanceEvidence, ...]
+
+    @property
+    def answer(self) -> str:
+        """yes / no / mixed / unrelated: the label read against the question's direction."""
+        if self.label in ("mixed", "unrelated") or self.direction == "either":
+            return self.label
+        return "yes" if self.label == self.direction else "no"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Portrayal:
+    """How one article portrays one actor: the tone around its mentions."""
+
+    article_id: str
+    actor_id: str
+    mentions: int
+    tone: float  # mean compound tone of the words around each mention, -1 .. +1
+    positive: int
+    negative: int
+    example_idx: int | None

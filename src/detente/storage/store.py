@@ -7,6 +7,7 @@ batch and loses nothing else.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -24,7 +25,9 @@ from detente.model import (
     AnalyzedArticle,
     DatePrecision,
     EventCluster,
+    Portrayal,
     Skipped,
+    Stance,
     StoredEvent,
     content_id,
 )
@@ -192,6 +195,22 @@ class Store:
         except duckdb.Error as e:
             raise StoreError(f"writing clusters to {self.path} failed: {e}") from e
 
+    def replace_stances(
+        self, question: str, stances: Sequence[Stance], portrayals: Sequence[Portrayal]
+    ) -> None:
+        """Swap in every article's stance on ``question`` and every article's portrayals, in
+        one transaction."""
+        if self.read_only:
+            raise StoreError("store opened read-only")
+        try:
+            with self.transaction():
+                self.con.execute("DELETE FROM stances WHERE question = ?", [question])
+                self._insert_many("stances", [_stance_row(x) for x in stances])
+                self.con.execute("DELETE FROM portrayals")
+                self._insert_many("portrayals", [_portrayal_row(p) for p in portrayals])
+        except duckdb.Error as e:
+            raise StoreError(f"writing stances to {self.path} failed: {e}") from e
+
     def record_run(
         self,
         *,
@@ -324,6 +343,9 @@ _COLUMNS = {
     "articles": "id, uri, title, author, source, url, published, date_precision, date_source, "
     "published_from, published_to, language, format, removed_lines, n_words, text, date_evidence",
     "article_sources": "article_id, uri",
+    "stances": "article_id, question, source, target, direction, label, score, confidence, "
+    "signals, evidence",
+    "portrayals": "article_id, actor_id, mentions, tone, positive, negative, example_idx",
     "sentences": "article_id, idx, start_char, end_char, text",
     "mentions": "id, article_id, sentence_idx, start_char, end_char, text, actor_id, method, "
     "label, country",
@@ -432,3 +454,34 @@ def _cluster_row(c: EventCluster) -> tuple[Any, ...]:
         list(c.outlets),
         c.representative_id,
     )
+
+
+def _stance_row(x: Stance) -> tuple[Any, ...]:
+    signals = {"weights": x.signals, "drivers": list(x.drivers)}
+    evidence = [
+        {
+            "sentence": e.sentence_idx,
+            "text": e.text,
+            "signal": e.signal,
+            "direction": e.direction,
+            "weight": e.weight,
+            "why": e.why,
+        }
+        for e in x.evidence
+    ]
+    return (
+        x.article_id,
+        x.question,
+        x.source,
+        x.target,
+        x.direction,
+        x.label,
+        x.score,
+        x.confidence,
+        json.dumps(signals, ensure_ascii=False),
+        json.dumps(evidence, ensure_ascii=False),
+    )
+
+
+def _portrayal_row(p: Portrayal) -> tuple[Any, ...]:
+    return (p.article_id, p.actor_id, p.mentions, p.tone, p.positive, p.negative, p.example_idx)
