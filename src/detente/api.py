@@ -241,6 +241,7 @@ def score_stances(store: Store, question: Question) -> list[Stance]:
                 source=question.source,
                 target=question.target,
                 direction=question.direction,
+                also=question.also,
             )
         )
         portrayals.extend(portray(view.id, view.sentences, named))

@@ -38,7 +38,7 @@ from datetime import date, timedelta
 
 from detente.model import Stance, StanceEvidence
 
-MIN_WEIGHT = 1.0
+MIN_WEIGHT = 0.8
 MIXED = 0.25
 SIGNALS = ("events", "statements", "headline", "conclusion", "forecasts", "history")
 _SIGNAL_WEIGHT = {
@@ -243,27 +243,52 @@ def score_article(
     source: str,
     target: str,
     direction: str,
+    also: Sequence[str] = (),
 ) -> Stance:
-    """The stance of one article on the relation between ``source`` and ``target``."""
-    pair = {source, target}
+    """The stance of one article on the relation between ``source`` and ``target`` (and the
+    further targets in ``also``: "Is Belarus drifting towards Russia and China?")."""
+    pair = _Pair(source, frozenset({target, *also}))
     countries: dict[int, set[str]] = {}
     for m in article.mentions:
         if m.country:
             countries.setdefault(m.sentence_idx, set()).add(m.country)
     named = set().union(*countries.values()) if countries else set()
     evidence: list[StanceEvidence] = []
-    if pair <= named:
+    if pair.within(named):
         evidence.extend(_event_evidence(article, pair))
         evidence.extend(_statement_evidence(article, pair, countries))
     return _decide(article.id, question, source, target, direction, evidence)
 
 
-def _event_evidence(article: ArticleView, pair: set[str]) -> list[StanceEvidence]:
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    """The question's source and its target(s)."""
+
+    source: str
+    targets: frozenset[str]
+
+    @property
+    def members(self) -> frozenset[str]:
+        return self.targets | {self.source}
+
+    def within(self, named: set[str] | frozenset[str]) -> bool:
+        """Both sides are named."""
+        return self.source in named and bool(self.targets & named)
+
+    def touches(self, named: set[str] | frozenset[str]) -> bool:
+        return bool(self.members & named)
+
+    def links(self, a: str | None, b: str | None) -> bool:
+        """An event between ``a`` and ``b`` is one between the two sides."""
+        return (a == self.source and b in self.targets) or (b == self.source and a in self.targets)
+
+
+def _event_evidence(article: ArticleView, pair: _Pair) -> list[StanceEvidence]:
     found: list[StanceEvidence] = []
     seen: set[tuple[int, str]] = set()
     old = article.published_from - timedelta(days=365) if article.published_from else None
     for e in article.events:
-        if {e.source_country, e.target_country} != pair or e.negated:
+        if not pair.links(e.source_country, e.target_country) or e.negated:
             continue
         if e.realised:
             signal = "history" if old and e.event_date and e.event_date < old else "events"
@@ -292,13 +317,14 @@ def _event_evidence(article: ArticleView, pair: set[str]) -> list[StanceEvidence
 
 
 def _statement_evidence(
-    article: ArticleView, pair: set[str], countries: Mapping[int, set[str]]
+    article: ArticleView, pair: _Pair, countries: Mapping[int, set[str]]
 ) -> list[StanceEvidence]:
     sentences = list(article.sentences)
     title = (article.title or "").strip()
     heading = next((i for i, s in enumerate(sentences[:3]) if title and s.strip() == title), None)
     body = [i for i in range(len(sentences)) if i != heading and len(sentences[i].split()) > 3]
-    last = set(body[-CONCLUSION_SENTENCES:])
+    ending = 0 if len(body) < 6 else min(CONCLUSION_SENTENCES, len(body) // 4)
+    last = set(body[len(body) - ending :])
     found: list[StanceEvidence] = []
     scale = {i: 1.0 for i in range(len(sentences))}
     for i in body:  # concessive turns: the answer weighs more than what it answers
@@ -310,7 +336,8 @@ def _statement_evidence(
     for i in body:
         text = sentences[i]
         here = countries.get(i, set())
-        if not (pair <= here or (here & pair and _RELATION.search(text)) or _two_of_them(text)):
+        related = pair.within(here) or (pair.touches(here) and _RELATION.search(text))
+        if not (related or _two_of_them(text)):
             continue
         summary = bool(_SUMMARY.match(text))
         signal = "conclusion" if i in last or summary else "statements"
@@ -349,7 +376,7 @@ def _two_of_them(text: str) -> bool:
 
 
 def _read_cues(
-    text: str, pair: set[str], mentions: Sequence[MentionView], idx: int
+    text: str, pair: _Pair, mentions: Sequence[MentionView], idx: int
 ) -> list[tuple[str, float, str]]:
     """(direction, weight, why) for each cue in a sentence, at most 1.5 per direction."""
     hits: list[tuple[str, float, str]] = []
@@ -398,17 +425,20 @@ def _subordinate_end(text: str) -> int | None:
 
 
 def _aim(
-    text: str, end: int, pair: set[str], mentions: Sequence[MentionView], idx: int
+    text: str, end: int, pair: _Pair, mentions: Sequence[MentionView], idx: int
 ) -> str | None:
     """Whom "closer to ...", "away from ..." points at: one of the pair, someone else, or
     nobody named (None)."""
     window_end = min(len(text), end + 40)
-    named = [m for m in mentions if m.sentence_idx == idx and end <= m.start < window_end]
-    if any(m.country in pair for m in named):
-        return "pair"
-    if named or _THIRD_PARTY.search(text[end:window_end]):
-        return "other"
-    return None
+    named = sorted(
+        (m for m in mentions if m.sentence_idx == idx and end <= m.start < window_end),
+        key=lambda m: m.start,
+    )
+    third = _THIRD_PARTY.search(text, end, window_end)
+    first = named[0] if named else None
+    if first is not None and (third is None or first.start <= third.start()):
+        return "pair" if first.country in pair.members else "other"
+    return "other" if third else None
 
 
 def _clause_start(text: str, at: int) -> int:

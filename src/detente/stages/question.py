@@ -35,6 +35,11 @@ class Question:
     source: str  # actor id (a country code or IGO code)
     target: str
     direction: str  # away | toward | either
+    also: tuple[str, ...] = ()  # further targets: "Is X drifting towards Y and Z?"
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        return (self.target, *self.also)
 
 
 def parse_question(text: str, book: ActorBook) -> Question:
@@ -54,7 +59,9 @@ def parse_question(text: str, book: ActorBook) -> Question:
             f"are understood:\n  {forms}"
         )
     direction = "away" if _AWAY.search(text) else "toward" if _TOWARD.search(text) else "either"
-    return Question(text=text, source=found[0], target=found[1], direction=direction)
+    return Question(
+        text=text, source=found[0], target=found[1], direction=direction, also=tuple(found[2:])
+    )
 
 
 def _shrinking(phrase: str) -> list[str]:
