@@ -424,9 +424,7 @@ def _subordinate_end(text: str) -> int | None:
     return comma if comma > 0 else None
 
 
-def _aim(
-    text: str, end: int, pair: _Pair, mentions: Sequence[MentionView], idx: int
-) -> str | None:
+def _aim(text: str, end: int, pair: _Pair, mentions: Sequence[MentionView], idx: int) -> str | None:
     """Whom "closer to ...", "away from ..." points at: one of the pair, someone else, or
     nobody named (None)."""
     window_end = min(len(text), end + 40)

@@ -20,7 +20,8 @@ from detente.errors import StoreError
 from detente.model import SCHEMA_VERSION
 from detente.report.charts import bar_list
 from detente.report.data import QUAD_NAMES, collect
-from detente.report.figures import plotly_js
+from detente.report.dyads import script_json
+from detente.report.figures import plotly_js, stance_figure
 from detente.storage.store import Store
 
 __all__ = ["write_report"]
@@ -47,6 +48,11 @@ def write_report(
 ) -> Path:
     """Render the report of everything in the store; returns the path of index.html."""
     data = collect(store, question=question, focus=focus, max_events=max_events)
+    stance_chart = (
+        script_json(stance_figure(data.stances, title="Each source's stance over time"))
+        if data.stances
+        else None
+    )
     html = (
         _environment()
         .get_template("index.html.j2")
@@ -54,6 +60,7 @@ def write_report(
             d=data,
             plotly_js=Markup(plotly_js().replace("</script", "<\\/script")),
             types_chart=Markup(bar_list(data.type_counts[:16])),
+            stance_chart=stance_chart,
             generated=datetime.now().strftime("%Y-%m-%d %H:%M"),
             schema_version=SCHEMA_VERSION,
         )

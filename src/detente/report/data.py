@@ -64,6 +64,9 @@ class ReportData:
     articles: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[dict[str, Any]] = field(default_factory=list)
     type_counts: list[tuple[str, int]] = field(default_factory=list)
+    stances: list[dict[str, Any]] = field(default_factory=list)
+    shared_events: list[dict[str, Any]] = field(default_factory=list)
+    portrayals: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 def _rows(
@@ -128,6 +131,8 @@ def collect(
         """,
     )
     data.skipped = _rows(con, "SELECT uri, reason, detail FROM skipped ORDER BY reason, uri")
+    if question:
+        _sources(store, data, question)
     data.type_counts = [
         (r["event_type"], r["n"])
         for r in _rows(
@@ -250,3 +255,44 @@ def _actors(con: duckdb.DuckDBPyConnection) -> tuple[list[dict[str, Any]], list[
         for t, n in unresolved.most_common()
     ]
     return actors, unresolved_rows
+
+
+def _sources(store: Store, data: ReportData, question: str) -> None:
+    """The sources side by side: stances, the events they share, how they portray actors."""
+    from detente import api
+
+    data.stances = [r for r in api.stance_rows(store, question) if r["label"] != "unrelated"]
+    titles = {r["article_id"]: r["title"] or r["article_uri"] for r in data.stances}
+    labels = {r["article_id"]: r["label"] for r in data.stances}
+    if titles:
+        rows = _rows(
+            store.con,
+            """SELECT c.id, c.first_date, c.event_type, c.source_country, c.target_country,
+                      c.quad_class, s.text AS sentence, list(DISTINCT e.article_id) AS articles
+               FROM clusters c
+               JOIN cluster_events ce ON ce.cluster_id = c.id
+               JOIN events e ON e.id = ce.event_id
+               JOIN events r ON r.id = c.representative_id
+               LEFT JOIN sentences s ON s.article_id = r.article_id AND s.idx = r.sentence_idx
+               WHERE list_contains(?, e.article_id)
+               GROUP BY ALL HAVING count(DISTINCT e.article_id) > 1
+               ORDER BY c.first_date NULLS LAST, c.id""",
+            [list(titles)],
+        )
+        for row in rows:
+            arts = sorted(a for a in row["articles"] if a in titles)
+            if len(arts) < 2:
+                continue
+            found = {labels[a] for a in arts}
+            row["reports"] = [(titles[a], labels[a]) for a in arts]
+            row["verdict"] = (
+                "contradict"
+                if {"toward", "away"} <= found
+                else "agree"
+                if len(found) == 1
+                else "partly agree"
+            )
+            data.shared_events.append(row)
+    for p in api.portrayals(store):
+        if p["article_id"] in titles:
+            data.portrayals.setdefault(p["article_id"], []).append(p)

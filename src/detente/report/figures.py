@@ -142,3 +142,96 @@ def dyad_figure(
         },
         "config": {"displaylogo": False, "responsive": True},
     }
+
+
+STANCE_COLOURS = {
+    "toward": "#2e7d32",
+    "away": "#c62828",
+    "mixed": "#ff9800",
+    "unrelated": "#9e9e9e",
+}
+
+
+def stance_figure(rows: Sequence[dict[str, Any]], *, title: str) -> dict[str, Any]:
+    """Each article's stance score over time: a dot at its date (the middle of an inferred
+    window), the window itself as a line; colour by label. Undated articles are left out."""
+    traces: list[dict[str, Any]] = []
+    for label, colour in STANCE_COLOURS.items():
+        xs, ys, texts = [], [], []
+        for r in rows:
+            if r["label"] != label:
+                continue
+            lo, hi = r["published_from"] or r["published"], r["published_to"] or r["published"]
+            if lo is None and hi is None:
+                continue
+            when = _middle(lo, hi)
+            xs.append(when)
+            ys.append(r["score"])
+            texts.append(f"{r['title'] or r['article_uri']}<br>{r['date_source']}")
+            if lo and hi and lo != hi:
+                traces.append(
+                    {
+                        "type": "scatter",
+                        "mode": "lines",
+                        "x": [lo, hi],
+                        "y": [r["score"], r["score"]],
+                        "line": {"color": colour, "width": 3},
+                        "opacity": 0.35,
+                        "showlegend": False,
+                        "hoverinfo": "skip",
+                    }
+                )
+            elif lo and not hi:  # open window: a short dotted tail says "or later"
+                traces.append(
+                    {
+                        "type": "scatter",
+                        "mode": "lines",
+                        "x": [lo, _plus_days(lo, 60)],
+                        "y": [r["score"], r["score"]],
+                        "line": {"color": colour, "width": 2, "dash": "dot"},
+                        "opacity": 0.5,
+                        "showlegend": False,
+                        "hoverinfo": "skip",
+                    }
+                )
+        if xs:
+            traces.append(
+                {
+                    "type": "scatter",
+                    "mode": "markers",
+                    "name": label,
+                    "x": xs,
+                    "y": ys,
+                    "text": texts,
+                    "marker": {"color": colour, "size": 11},
+                    "hovertemplate": "%{text}<br>score %{y:+.2f}<extra>" + label + "</extra>",
+                }
+            )
+    return {
+        "data": traces,
+        "layout": {
+            "title": {"text": title},
+            "template": "plotly_white",
+            "height": 320,
+            "margin": {"l": 50, "r": 20, "t": 50, "b": 40},
+            "xaxis": {"type": "date"},
+            "yaxis": {"title": {"text": "← away · toward →"}, "range": [-1.1, 1.1]},
+            "legend": {"orientation": "h", "y": -0.2},
+        },
+        "config": {"displaylogo": False, "responsive": True},
+    }
+
+
+def _middle(lo: str | None, hi: str | None) -> str | None:
+    from datetime import date
+
+    if lo and hi:
+        a, b = date.fromisoformat(lo), date.fromisoformat(hi)
+        return (a + (b - a) / 2).isoformat()
+    return lo or hi
+
+
+def _plus_days(day: str, n: int) -> str:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(day) + timedelta(days=n)).isoformat()
