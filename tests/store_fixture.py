@@ -5,6 +5,7 @@ Shared by the web-app unit tests and the browser tests.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from detente.model import (
     DatePrecision,
     Event,
     EventActor,
+    Mention,
     Sentence,
     article_id,
 )
@@ -62,7 +64,23 @@ def _doc(text: str, trigger: str, outlet: str, day: int) -> AnalyzedArticle:
         date_precision=DatePrecision.DAY,
     )
     sentence = Sentence(article_id=aid, index=0, start_char=0, end_char=len(text), text=text)
-    return AnalyzedArticle(article=art, sentences=(sentence,), events=(event,))
+    mentions = tuple(
+        Mention(
+            article_id=aid,
+            sentence_index=0,
+            start_char=m.start(),
+            end_char=m.end(),
+            text=m.group(),
+            actor_id=_NAMES[m.group()],
+            method="name",
+            country=_NAMES[m.group()],
+        )
+        for m in re.finditer("|".join(_NAMES), text)
+    )
+    return AnalyzedArticle(article=art, sentences=(sentence,), mentions=mentions, events=(event,))
+
+
+_NAMES = {"Belarusian": "BLR", "Belarus": "BLR", "Minsk": "BLR", "Russian": "RUS", "Russia": "RUS"}
 
 
 def build_store(path: Path) -> Path:

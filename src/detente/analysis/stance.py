@@ -23,9 +23,11 @@ sentence counted once per signal and kept with its weight:
 ``conclusion``
     the article's last sentences and any "Overall, ..." sentence, at one and a half weight.
 
-The label is ``unrelated`` when the article has little to say about the pair (total weight
-under ``MIN_WEIGHT``), ``mixed`` when the two directions nearly balance (|score| < ``MIXED``).
-The drivers are the signals that pushed the label's way, strongest first.
+The label is ``unrelated`` when the article says nothing that counts about the pair (it never
+names both sides, or no event or statement between them), ``mixed`` when the two directions
+nearly balance (|score| < ``MIXED``). The confidence grows with the total weight of the
+evidence (1 − e^(−w/4)) and with how one-sided it is, so one mild sentence gives a label with
+low confidence. The drivers are the signals that pushed the label's way, strongest first.
 """
 
 from __future__ import annotations
@@ -38,7 +40,6 @@ from datetime import date, timedelta
 
 from detente.model import Stance, StanceEvidence
 
-MIN_WEIGHT = 0.8
 MIXED = 0.25
 SIGNALS = ("events", "statements", "headline", "conclusion", "forecasts", "history")
 _SIGNAL_WEIGHT = {
@@ -92,15 +93,20 @@ class _Cue:
     weight: float
     name: str
     directed: bool = False  # "closer to X", "away from X": X decides whose way it points
-    aimed_only: bool = (
-        False  # counts only when it names one of the pair ("Russia can lose Belarus")
-    )
+    aimed_only: bool = False  # counts only when it names one of the pair ("can lose Belarus")
+    strict: bool = False  # a generic word ("allies", "tensions"): both sides must be named
 
 
 def _cue(
-    rx: str, direction: str, weight: float, name: str, directed: bool = False, aimed: bool = False
+    rx: str,
+    direction: str,
+    weight: float,
+    name: str,
+    directed: bool = False,
+    aimed: bool = False,
+    strict: bool = False,
 ) -> _Cue:
-    return _Cue(re.compile(rx, re.I), direction, weight, name, directed or aimed, aimed)
+    return _Cue(re.compile(rx, re.I), direction, weight, name, directed or aimed, aimed, strict)
 
 
 _MOVE = r"(?:mov|drift|push|pull|turn|steer|shift|lean|gravitat|draw|driv|nudg|bring|br[ou]ught)"
@@ -118,6 +124,7 @@ CUES: tuple[_Cue, ...] = (
         "away",
         0.6,
         "tension",
+        strict=True,
     ),
     _cue(r"\ba row with\b|\brow over\b|\bat odds\b|\bin opposition to\b", "away", 0.7, "at odds"),
     _cue(
@@ -145,15 +152,17 @@ CUES: tuple[_Cue, ...] = (
         "away",
         0.5,
         "balancing",
+        strict=True,
     ),
     _cue(
         r"\b(?:pressure\w*|bull(?:y|ies|ying|ied)|blackmail\w*|meddl\w*|coup)\b",
         "away",
         0.5,
         "pressure",
+        strict=True,
     ),
-    _cue(r"\bwar of words\b|\bcold war\b|\bhostil\w+", "away", 0.7, "hostility"),
-    _cue(r"\b(?:mistrust|distrust|suspicio\w+|fear\w*|afraid)\b", "away", 0.4, "fear"),
+    _cue(r"\bwar of words\b|\bcold war\b|\bhostil\w+", "away", 0.7, "hostility", strict=True),
+    _cue(r"\b(?:mistrust|distrust|suspicio\w+|fear\w*|afraid)\b", "away", 0.4, "fear", strict=True),
     _cue(r"\blos(?:e|es|ing)\b", "away", 0.8, "losing", aimed=True),
     _cue(r"\bwestward\b|\btowards? the west\b|\bpro-western\b", "away", 0.6, "westward"),
     # toward
@@ -188,21 +197,29 @@ CUES: tuple[_Cue, ...] = (
         0.8,
         "improving",
     ),
-    _cue(r"\b(?:integrat\w*|merg\w+|unif\w+)\b", "toward", 0.5, "integration"),
+    _cue(r"\b(?:integrat\w*|merg\w+|unif\w+)\b", "toward", 0.5, "integration", strict=True),
     _cue(
         r"\bclosest\b|\ball(?:y|ies)\b|\balliance\b|\bbrotherly\b|\bfraternal\b",
         "toward",
         0.5,
         "alliance",
+        strict=True,
     ),
-    _cue(r"\b(?:support\w*|backing|recogni[sz]\w*|endors\w*)\b", "toward", 0.4, "support"),
+    _cue(
+        r"\b(?:support\w*|backing|recogni[sz]\w*|endors\w*)\b",
+        "toward",
+        0.4,
+        "support",
+        strict=True,
+    ),
     _cue(
         r"\b(?:dependen\w+|reliant|relies|rely)\s+(?:\w+\s+){0,2}on\b|\bdependent\b",
         "toward",
         0.5,
         "dependence",
+        strict=True,
     ),
-    _cue(r"\bloyal\w*\b", "toward", 0.6, "loyalty"),
+    _cue(r"\bloyal\w*\b", "toward", 0.6, "loyalty", strict=True),
 )
 # a negation or a refusal in the words before a cue turns it round ("has no loyalty to Moscow",
 # "rejected proposals for closer integration", "does not mean they will break ties")
@@ -222,7 +239,7 @@ _SUMMARY = re.compile(
     r"^\s*(?:Overall|In conclusion|In short|To sum up|All in all|Ultimately|In sum|Clearly)\b"
 )
 _RELATION = re.compile(
-    r"\b(?:relations?|relationship|ties|bilateral|alliance|allies|union state|integration|"
+    r"\b(?:relations?|relationship|ties|bilateral|union state|"
     r"the two (?:countries|neighbou?rs|nations|states|capitals|leaders|allies|governments|sides)"
     r")\b",
     re.I,
@@ -341,7 +358,8 @@ def _statement_evidence(
             continue
         summary = bool(_SUMMARY.match(text))
         signal = "conclusion" if i in last or summary else "statements"
-        for way, weight, why in _read_cues(text, pair, article.mentions, i):
+        both = pair.within(here) or _two_of_them(text)
+        for way, weight, why in _read_cues(text, pair, article.mentions, i, both_named=both):
             weight *= scale[i] * _SIGNAL_WEIGHT[signal] * (1.35 if summary else 1.0)
             found.append(
                 StanceEvidence(
@@ -376,7 +394,12 @@ def _two_of_them(text: str) -> bool:
 
 
 def _read_cues(
-    text: str, pair: _Pair, mentions: Sequence[MentionView], idx: int
+    text: str,
+    pair: _Pair,
+    mentions: Sequence[MentionView],
+    idx: int,
+    *,
+    both_named: bool = True,
 ) -> list[tuple[str, float, str]]:
     """(direction, weight, why) for each cue in a sentence, at most 1.5 per direction."""
     hits: list[tuple[str, float, str]] = []
@@ -384,6 +407,8 @@ def _read_cues(
     subordinate_end = _subordinate_end(text)
     hedge = 0.6 if _HEDGE.search(text) else 1.0
     for cue in CUES:
+        if cue.strict and not both_named:
+            continue
         for m in cue.pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -398,7 +423,8 @@ def _read_cues(
                     weight *= 0.6
                     why += " (someone else)"
             clause = text[_clause_start(text, m.start()) : m.start()]
-            if _NEGATION.search(clause):
+            near = " ".join(clause.split()[-6:])  # a negation scopes over the next few words
+            if _NEGATION.search(near):
                 way, weight, why = _flip(way), weight * 0.6, "not " + why
             if subordinate_end is not None:
                 weight *= 0.5 if m.start() < subordinate_end else 1.5
@@ -466,7 +492,7 @@ def _decide(
     away = sum(b["away"] for b in signals.values())
     total = toward + away
     score = (toward - away) / total if total else 0.0
-    if total < MIN_WEIGHT:
+    if total == 0:
         label = "unrelated"
     elif abs(score) < MIXED:
         label = "mixed"
