@@ -598,8 +598,17 @@ def _second_mentions(
                 if m.start < tok.i
                 and m.actor is not None
                 and m.actor.kind in kinds
-                and m.method != "demonym"
+                and (m.method != "demonym" or m.actor.kind == "group")  # "Syrian rebels ... they"
             ]
+            if low in _GROUP_PRONOUNS and not before:  # "Russia announced that they ..."
+                before = [
+                    m.actor
+                    for m in found
+                    if m.start < tok.i
+                    and m.actor is not None
+                    and m.actor.kind == "country"
+                    and m.method not in ("demonym", "attribute")
+                ]
             if kinds == ("person",):
                 earlier = [book.actors.get(a) for a in ctx.people]
                 candidates = [a for a in (*earlier, *before) if a is not None]

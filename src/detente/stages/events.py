@@ -15,6 +15,8 @@ Every event records the rule that produced it.
 
 from __future__ import annotations
 
+import dataclasses
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -77,7 +79,55 @@ def code_sentence(si: SentenceInput, lexicon: Lexicon) -> list[Event]:
             events.extend(_code_obligation(si, lexicon, at, tok))
         elif tok.pos_ in ("NOUN", "PROPN"):
             events.extend(_code_noun(si, lexicon, at, tok, consumed))
+    if not _conditional(si.sent):
+        events.extend(_announced(lexicon, events))
     return _dedupe(sorted(events, key=lambda e: _salience(si.sent, e, si.offset)))
+
+
+def _conditional(sent: Any) -> bool:
+    """A sentence with an if/unless clause: what it says will happen is a condition's
+    consequence, not an announcement."""
+    return any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in sent)
+
+
+def _announced(lexicon: Lexicon, events: list[Event]) -> list[Event]:
+    """Saying what one will do is itself a realised verbal act (CAMEO 03 / 12 / 13).
+
+    "The rebels said they will release the peacekeepers" stores the release as future, not
+    realised; what did happen is that the rebels expressed an intent to cooperate (AGREE).
+    An announced hostile act is a threat (THREATEN), an announced refusal of a cooperative
+    act a rejection (REJECT: "the government will not lift the ban"), a promise not to do a
+    hostile one an assurance (AGREE). Only when the sentence has no realised event of that
+    source already ("agreed to supply", "threatened to cut" are coded by their control verb).
+    """
+    spoken = {e.source.actor_id for e in events if e.realised}
+    out: list[Event] = []
+    for e in events:
+        if e.modality != Modality.FUTURE or e.source.actor_id in spoken:
+            continue
+        cooperative = e.quad_class in (1, 2)
+        if e.negated:
+            name = "REJECT" if cooperative else "AGREE"
+        else:
+            name = "AGREE" if cooperative else "THREATEN"
+        etype = lexicon.types[name]
+        out.append(
+            dataclasses.replace(
+                e,
+                event_type=name,
+                mode="",
+                quad_class=etype.quad_class,
+                intensity=etype.intensity,
+                cameo=etype.cameo,
+                negated=False,
+                modality=Modality.REPORTED if e.attribution else Modality.ASSERTED,
+                confidence=round(e.confidence * 0.8, 3),
+                rule=f"announced future act ({e.event_type}{', negated' if e.negated else ''}):"
+                f" {e.rule}",
+            )
+        )
+        spoken.add(e.source.actor_id)
+    return out
 
 
 def _salience(sent: Any, event: Event, offset: int) -> tuple[int, int, int, int]:

@@ -124,7 +124,27 @@ def test_negation_is_recorded(pipeline: Pipeline) -> None:
 
 def test_future_is_not_realised(pipeline: Pipeline) -> None:
     events = code(pipeline, "Russia will supply Belarus with the Sputnik V vaccine.")
-    assert events and events[0]["modality"] == "future" and not events[0]["realised"]
+    supply = [e for e in events if e["event_type"] == "AID"]
+    assert supply and supply[0]["modality"] == "future" and not supply[0]["realised"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "announced"),
+    [
+        ("Syrian rebels said they will release the 21 UN peacekeepers.", "AGREE"),
+        ("Russia will supply Belarus with the Sputnik V vaccine.", "AGREE"),
+        ("Moscow said it will cut gas deliveries to Ukraine.", "THREATEN"),
+        ("The government of Iran will not release the British sailors.", "REJECT"),
+    ],
+)
+def test_an_announced_future_act_is_a_realised_verbal_act(
+    pipeline: Pipeline, sentence: str, announced: str
+) -> None:
+    events = code(pipeline, sentence)
+    said = [e for e in events if e["realised"]]
+    assert said and said[0]["event_type"] == announced
+    assert said[0]["rule"].startswith("announced future act")
+    assert any(e["modality"] == "future" and not e["realised"] for e in events)
 
 
 def test_conditional_is_hypothetical(pipeline: Pipeline) -> None:
