@@ -175,6 +175,17 @@ def _office_of_unknown(
     words = [t.lower_ for t in sent[max(0, ent.start - 3) : ent.start]]
     if not any(" ".join(words[i:]) in book.roles for i in range(len(words))):
         return None
+    # "Ethiopia's Prime Minister Abiy Ahmed", "Iraqi Foreign Minister X": the country in the
+    # title itself, however many others the sentence names
+    own = {
+        m.actor.country
+        for m in found
+        if m.actor is not None and ent.start - 6 <= m.head < ent.start and m.end <= ent.start
+    }
+    if len(own) == 1:
+        actor = book.actors.get(next(iter(own)))
+        if actor is not None and actor.kind == "country":
+            return actor
     countries = {m.actor.country for m in found if m.actor is not None and m.method != "attribute"}
     if len(countries) != 1:
         return None

@@ -16,7 +16,6 @@ Every event records the rule that produced it.
 from __future__ import annotations
 
 import dataclasses
-
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -74,7 +73,7 @@ def code_sentence(si: SentenceInput, lexicon: Lexicon) -> list[Event]:
     for tok in si.sent:
         if tok.i in consumed:
             continue
-        if tok.pos_ in ("VERB", "AUX", "ADJ"):
+        if tok.pos_ in ("VERB", "AUX", "ADJ") or _mistagged_verb(tok):
             events.extend(_code_verb(si, lexicon, at, tok, consumed))
             events.extend(_code_obligation(si, lexicon, at, tok))
         elif tok.pos_ in ("NOUN", "PROPN"):
@@ -88,6 +87,16 @@ def _conditional(sent: Any) -> bool:
     """A sentence with an if/unless clause: what it says will happen is a condition's
     consequence, not an announcement."""
     return any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in sent)
+
+
+def _mistagged_verb(tok: Any) -> bool:
+    """A verb the tagger took for a noun, as it often does in headline present tense ("EU and
+    UN hand over supplies to Nigeria"): the root of the sentence with a subject and an object
+    or particle of its own."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "ROOT":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and bool(deps & {"dobj", "prt"})
 
 
 def _announced(lexicon: Lexicon, events: list[Event]) -> list[Event]:
@@ -260,9 +269,12 @@ def _objects(tok: Any, object_preps: tuple[str, ...] = ()) -> list[Any]:
     """Object heads of a trigger: direct object, passive subject, objects of ``object_preps``;
     quantity heads are looked through ("detained dozens of activists" -> activists)."""
     found = []
+    has_object = any(c.dep_ in _OBJ for c in tok.children)
     for child in tok.children:
         if child.dep_ in (*_OBJ, "nsubjpass"):
             found.append(child)
+        elif child.dep_ == "npadvmod" and not has_object and child.pos_ == "NOUN":
+            found.append(child)  # a parser slip: "eased curfew hours" read as "eased (for) hours"
         elif child.dep_ == "prep" and child.lower_ in object_preps:
             pobj = _child(child, ("pobj",))
             if pobj is not None:
@@ -288,7 +300,21 @@ def _names(obj: Any, items: tuple[str, ...]) -> bool:
                 return True
         elif item in (lemma, low):
             return True
+    if lemma in _CONTAINER_HEADS:  # "eased curfew hours", "an aid package", "sanctions regime"
+        compounds = {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
+        compounds |= {c.lower_ for c in obj.children if c.dep_ == "compound"}
+        return any(item in compounds for item in items if " " not in item)
     return False
+
+
+# heads that only package what their compound modifier names
+_CONTAINER_HEADS = frozenset(
+    (
+        "hour", "measure", "regime", "package", "programme", "program", "shipment", "order",
+        "rule", "law", "policy", "list", "system", "tranche", "convoy", "consignment",
+        "delivery", "restriction", "zone", "requirement",
+    )
+)  # fmt: skip
 
 
 def _complement(tok: Any) -> Any:
@@ -336,7 +362,7 @@ def _code_verb(
         coded = _code_control(si, lexicon, at, tok, consumed, control, comp)
         if coded is not None:
             return coded
-    if tok.pos_ not in ("VERB",):
+    if tok.pos_ != "VERB" and not _mistagged_verb(tok):
         return []
     trigger, particle = _lookup_verb(lexicon, tok)
     if trigger is None:
@@ -349,6 +375,13 @@ def _code_verb(
         if not sources and trigger.type in _SELF_MOVED:
             sources, targets = targets, []  # "Russian soldiers were deployed": they moved
             rule += " patient-source"
+        elif not sources and targets and trigger.type in _STATE_ACTS:
+            # "Three Russians were released from captivity in Libya", "32 Russians were
+            # detained near Minsk": with no agent named, the state where it happened did it
+            where = _location_source(at, tok, targets)
+            if where is not None:
+                sources = [where]
+                rule += " location-source"
     else:
         sources = _sources(at, tok)
         targets = _targets(si, lexicon, at, tok, trigger, particle)
@@ -360,6 +393,31 @@ def _code_verb(
 
 # types whose passive subject, with no agent named, is the actor that moved
 _SELF_MOVED = frozenset(("MOBILIZE",))
+# acts that only a state's authorities do to people in its hands (arrest, release, expel): an
+# agentless passive of one of these took place at the hands of the country where it happened
+_STATE_ACTS = frozenset(("COERCE", "RETREAT"))
+
+
+def _location_source(at: dict[int, TokenMention], verb: Any, targets: list[_Side]) -> _Side | None:
+    """The one country in the verb's locative phrases ("in Libya", "near Minsk", "from
+    captivity in Libya") that is not the country of those it was done to."""
+    theirs = {t.mention.actor.country for t in targets if t.mention.actor is not None}
+    found: dict[str, _Side] = {}
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in (*_PLACE_PREPS, "from"):
+            continue
+        for tok in prep.subtree:
+            m = at.get(tok.i)
+            if (
+                m is None
+                or m.actor is None
+                or m.actor.kind != "country"
+                or _in_other_clause(tok, verb)
+            ):
+                continue
+            if m.actor.country not in theirs:
+                found.setdefault(m.actor.country, _Side(m, False))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 _OBLIGATION = frozenset(("must", "should"))
