@@ -65,6 +65,9 @@ def main() -> int:
     parser.add_argument("--corpus", choices=["news-2017", "wcep"], default="news-2017")
     parser.add_argument("--n", type=int, default=300, help="articles to read")
     parser.add_argument("--repeat", type=int, default=1, help="best of N timings")
+    parser.add_argument(
+        "--no-scaling", action="store_true", help="skip the 1-vs-2-worker end-to-end runs"
+    )
     args = parser.parse_args()
     if not SHARED.is_dir():
         print(f"skipped: {SHARED} not found")
@@ -102,7 +105,36 @@ def main() -> int:
     print(f"detente / naive full parse: {results['naive'] / results['detente']:.2f}x words/s")
     print(f"detente / tokenizer only:   {results['tokenizer'] / results['detente']:.3f}x words/s")
     print(f"peak RSS: {peak_mb:.0f} MB")
+    if not args.no_scaling:
+        scaling(texts, words)
     return 0
+
+
+def scaling(texts: list[str], words: int) -> None:
+    """``detente analyze`` end to end (JSONL in, DuckDB file out, clusters rebuilt, no report)
+    with 1 and 2 worker processes; the pool's start-up (a model load per worker) included."""
+    import tempfile
+
+    from detente.api import analyze
+    from detente.config import Settings
+
+    print("\nend to end through detente.analyze (a DuckDB file, clusters, no report):")
+    print(f"{'workers':<10} {'seconds':>8} {'articles/s':>11} {'words/s':>10}")
+    timings = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "articles.jsonl"
+        with data.open("w", encoding="utf-8") as fh:
+            for i, t in enumerate(texts):
+                fh.write(json.dumps({"id": i, "text": t}) + "\n")
+        pipe = load_pipeline()
+        for workers in (1, 2):
+            settings = Settings(db=Path(tmp) / f"w{workers}.duckdb", workers=workers)
+            t = time.perf_counter()
+            analyze([data], settings=settings, report=False, pipeline=pipe)
+            timings[workers] = time.perf_counter() - t
+            secs = timings[workers]
+            print(f"{workers:<10} {secs:>8.2f} {len(texts) / secs:>11.1f} {words / secs:>10.0f}")
+    print(f"2 workers / 1 worker: {timings[1] / timings[2]:.2f}x")
 
 
 if __name__ == "__main__":

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import collections
 import csv
 import json
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,7 @@ class _Run:
     skipped: list[Skipped]
     seen: dict[str, str]  # article id -> first uri this run
     written: list[Skipped]  # skips already in the store
+    links: list[tuple[str, str]] = field(default_factory=list)  # (article id, uri) to record
 
 
 def analyze(
@@ -103,7 +105,7 @@ def analyze(
     pipe = pipeline or load_pipeline(settings.model, settings.actors_files)
     parsed_question = parse_question(question, pipe.book) if question else None
     started = datetime.now()
-    with Store.open(settings.db) as store:
+    with Store.open(settings.db) as store, _Workers(settings, pipe) as workers:
         run = _Run(pipe, store, settings, {"read": 0, "new": 0, "dupes": 0}, [], {}, [])
         batch: list[Article] = []
         for item in read_inputs(paths, max_bytes=settings.max_bytes):
@@ -115,9 +117,10 @@ def analyze(
             if progress:
                 progress(item.uri, run.summary["read"])
             if len(batch) >= settings.batch_size:
-                _flush(run, batch)
+                _flush(run, batch, workers)
                 batch = []
-        _flush(run, batch)
+        _flush(run, batch, workers)
+        workers.drain(lambda done: _write(run, done))
         store.record_run(
             started=started,
             inputs=" ".join(map(str, paths)),
@@ -136,8 +139,70 @@ def analyze(
         return _summary(run, store, report_path)
 
 
-def _flush(run: _Run, batch: list[Article]) -> None:
-    """Analyse the new articles of a batch and write them, with the batch's skips, at once."""
+class _Workers:
+    """The local engine: batches analysed in worker processes, written by this one.
+
+    With ``workers == 1`` everything runs in this process. Otherwise a pool of processes (each
+    loading the pipeline once) analyses batches while this process reads the next ones and
+    writes finished ones to the store in the order they were read; at most two batches per
+    worker are in flight, so memory stays bounded however large the input.
+    """
+
+    def __init__(self, settings: Settings, pipe: Pipeline) -> None:
+        import os
+
+        self.pipe = pipe
+        self.batch_size = settings.batch_size
+        self.n = settings.workers if settings.workers > 0 else (os.cpu_count() or 1)
+        self.pool: Any = None
+        self.pending: collections.deque[Any] = collections.deque()
+        if self.n > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(
+                max_workers=self.n,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(settings.model, tuple(settings.actors_files)),
+            )
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def submit(self, todo: list[Article], write: Callable[[list[AnalyzedArticle]], None]) -> None:
+        if self.pool is None:
+            write(analyze_batch(self.pipe, todo, batch_size=self.batch_size) if todo else [])
+            return
+        self.pending.append(self.pool.submit(_analyze_in_worker, todo, self.batch_size))
+        while len(self.pending) > 2 * self.n:
+            write(self.pending.popleft().result())
+
+    def drain(self, write: Callable[[list[AnalyzedArticle]], None]) -> None:
+        while self.pending:
+            write(self.pending.popleft().result())
+
+
+_WORKER_PIPE: Pipeline | None = None
+
+
+def _init_worker(model: str, actors_files: tuple[Path, ...]) -> None:
+    global _WORKER_PIPE
+    _WORKER_PIPE = load_pipeline(model, actors_files)
+
+
+def _analyze_in_worker(articles: list[Article], batch_size: int) -> list[AnalyzedArticle]:
+    assert _WORKER_PIPE is not None, "worker used before its pipeline was loaded"
+    return analyze_batch(_WORKER_PIPE, articles, batch_size=batch_size) if articles else []
+
+
+def _flush(run: _Run, batch: list[Article], workers: _Workers) -> None:
+    """Hand the new articles of a batch to the engine; written, with the skips read so far,
+    when analysed."""
     fresh: list[Article] = []
     links: list[tuple[str, str]] = []
     for article in batch:
@@ -155,14 +220,21 @@ def _flush(run: _Run, batch: list[Article]) -> None:
         run.seen[article.id] = article.uri
         fresh.append(article)
     known = run.store.known_article_ids([a.id for a in fresh])
-    links += [(a.id, a.uri) for a in fresh if a.id in known]
+    run.links += [(a.id, a.uri) for a in fresh if a.id in known]
+    run.links += links
     todo = [a for a in fresh if a.id not in known]
-    analyzed = analyze_batch(run.pipe, todo, batch_size=run.settings.batch_size) if todo else []
+    workers.submit(todo, lambda done: _write(run, done))
+
+
+def _write(run: _Run, analyzed: list[AnalyzedArticle]) -> None:
+    """One transaction: the analysed articles, the skips and duplicate links read so far."""
     analyzed = [_filter_confidence(a, run.settings.min_confidence) for a in analyzed]
     run.summary["new"] += len(analyzed)
-    run.store.write_batch(analyzed, run.skipped, _actors_used(run.pipe.book, analyzed), links)
+    store_links = [(aid, uri) for aid, uri in run.links]
+    run.store.write_batch(analyzed, run.skipped, _actors_used(run.pipe.book, analyzed), store_links)
     run.written.extend(run.skipped)
     run.skipped = []
+    run.links = []
 
 
 def _filter_confidence(doc: AnalyzedArticle, floor: float) -> AnalyzedArticle:

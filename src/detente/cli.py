@@ -94,6 +94,12 @@ def main(verbose: int) -> None:
     default=None,
     help="Articles per batch and per transaction [default: 32].",
 )
+@click.option(
+    "--workers",
+    type=int,
+    default=None,
+    help="Processes analysing articles; 0 = one per CPU core [default: 1].",
+)
 def analyze(
     paths: tuple[str, ...],
     db: Path | None,
@@ -102,6 +108,7 @@ def analyze(
     question: str | None,
     actors_files: tuple[Path, ...],
     batch_size: int | None,
+    workers: int | None,
 ) -> None:
     """Read articles (files, folders, globs: .txt .md .html .jsonl), find actors and events,
     store them and write the report. Re-running on the same input changes nothing.
@@ -116,6 +123,7 @@ def analyze(
             "report_dir": report_dir,
             "batch_size": batch_size,
             "actors_files": actors_files or None,
+            "workers": workers,
         }
     )
     with _progress() as bar:

@@ -36,6 +36,10 @@ class Settings:
     max_bytes: int = field(
         default=50_000_000, metadata={"help": "Inputs larger than this are skipped as too_large."}
     )
+    workers: int = field(
+        default=1,
+        metadata={"help": "Processes that analyse articles (0: one per CPU core)."},
+    )
     batch_size: int = field(
         default=32, metadata={"help": "Articles per parse batch and per store transaction."}
     )

@@ -122,7 +122,13 @@ def load_lexicon(triggers_file: Path | None = None) -> Lexicon:
     forms = _trigger_forms(
         verbs=[*verbs, *controls["control"]],
         nouns=[*nouns, *controls["control_nouns"]],
-        others=[*controls["control_adjectives"], *(str(k).lower() for k in fixes)],
+        # "must" and "should": a speaker saying another actor must act is a demand (REQUEST)
+        others=[
+            *controls["control_adjectives"],
+            *(str(k).lower() for k in fixes),
+            "must",
+            "should",
+        ],
         irregular=trig.get("irregular_verbs") or {},
     )
     return Lexicon(
@@ -154,15 +160,23 @@ def _trigger_forms(
     forms: set[str] = set(others)
     for key in verbs:
         words = key.split()
-        for lemma in {words[0], words[-1]}:
+        for lemma in {words[0], *({words[-1]} - _PARTICLES)}:
             forms |= _verb_forms(lemma)
             forms.update(str(f).lower() for f in irregular.get(lemma) or ())
     for key in nouns:
-        for word in {*key.split()}:
+        for word in {*key.split()} - _PARTICLES:
             forms |= {word, word + "s", word + "es"}
             if word.endswith("y"):
                 forms.add(word[:-1] + "ies")
     return frozenset(forms)
+
+
+# the particles and prepositions of phrasal keys ("take over", "call on", "state of emergency"):
+# never a trigger by themselves, and in nearly every sentence, so never a reason to parse one
+_PARTICLES = frozenset(
+    """in on of for by with into onto out over up down off away back to from at about against
+    through around apart aside together under upon across along behind""".split()
+)
 
 
 def _verb_forms(lemma: str) -> set[str]:

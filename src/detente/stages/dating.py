@@ -112,6 +112,10 @@ def infer_window(
         return DateWindow(dateline, dateline, DatePrecision.DAY, "dateline", (clue,))
     anchors = load_anchors() if anchors is None else anchors
     sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+    # two cheap passes over the whole text decide whether any sentence needs the costlier ones
+    anchor_gate = _anchor_gate(tuple(anchors)) if anchors else None
+    any_anchor = anchor_gate is not None and anchor_gate.search(text) is not None
+    any_role = book is not None and _role_gate(frozenset(book.roles)).search(text) is not None
     clues: list[DateClue] = []
     partial: list[tuple[str, FoundDate, str | None, str]] = []  # bound, date, weekday, words
     for sentence in sentences:
@@ -133,8 +137,9 @@ def infer_window(
             elif bound == "before":
                 clues.append(DateClue(bound, value, "future-date", words))
         clues.extend(_year_clues(sentence, spans, conditional, today))
-        clues.extend(_anchor_clues(sentence, anchors, today))
-        if book is not None:
+        if any_anchor and anchor_gate is not None and anchor_gate.search(sentence):
+            clues.extend(_anchor_clues(sentence, anchors, today))
+        if any_role and book is not None:
             clues.extend(_role_clues(sentence, book, today))
     # a date without a year falls in the first year the dated clues allow; past ones are
     # placed from those clues alone (not from each other), future ones from every past one
@@ -268,6 +273,24 @@ def _place_partial(found: FoundDate, start: date | None, weekday: str | None) ->
         if weekday is not None and _WEEKDAYS[value.weekday()] == weekday:
             return value
     return first
+
+
+@lru_cache(maxsize=8)
+def _anchor_gate(anchors: tuple[Anchor, ...]) -> re.Pattern[str]:
+    """One pattern that any sentence naming any anchor matches: the most specific part of
+    each (the one whose shortest alternative is longest: "crimea", not "russia|moscow")."""
+
+    def specific(p: re.Pattern[str]) -> int:
+        return min(len(alt) for alt in p.pattern.split("|"))
+
+    parts = [max(a.patterns, key=specific).pattern for a in anchors]
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+
+
+@lru_cache(maxsize=8)
+def _role_gate(roles: frozenset[str]) -> re.Pattern[str]:
+    words = sorted(roles, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
 def _anchor_clues(sentence: str, anchors: Sequence[Anchor], today: date) -> Iterable[DateClue]:
