@@ -136,6 +136,24 @@ def test_role_titles_resolve_through_dates(book: ActorBook) -> None:
     assert medvedev and putin and medvedev != putin
 
 
+@pytest.mark.parametrize(
+    ("title", "country", "when", "name"),
+    [
+        ("defence_minister", "LUX", date(2015, 6, 1), "Étienne Schneider"),
+        ("defence_minister", "IRL", date(2018, 1, 1), "Leo Varadkar"),
+        ("defence_minister", "SVN", date(2019, 1, 1), "Karl Erjavec"),
+        ("foreign_minister", "SVN", date(2019, 1, 1), "Miro Cerar"),
+        ("defence_minister", "BGR", date(2019, 1, 1), "Krasimir Karakachanov"),
+        ("defence_minister", "HUN", date(2012, 1, 1), "Csaba Hende"),
+        ("foreign_minister", "KOR", date(2009, 1, 1), "Yu Myung-hwan"),
+    ],
+)
+def test_filled_offices_have_the_right_holder(
+    book: ActorBook, title: str, country: str, when: date, name: str
+) -> None:
+    assert [a.name for a in book.holders(title, country, when)] == [name]
+
+
 def test_ambiguous_names_are_marked(book: ActorBook) -> None:
     assert any(a.ambiguous for a in book.aliases["Georgia"] if a.actor_id == "GEO")
 
