@@ -17,7 +17,7 @@ from detente.analysis.dyads import DyadTrend
 from detente.analysis.stance import ArticleView
 from detente.config import Settings, load_settings
 from detente.errors import InputError
-from detente.ingest import read_inputs
+from detente.ingest import WarcFilter, read_inputs
 from detente.model import (
     SCHEMA_VERSION,
     Actor,
@@ -97,8 +97,12 @@ def analyze(
     report: bool = True,
     progress: Progress | None = None,
     pipeline: Pipeline | None = None,
+    warc_filter: WarcFilter | None = None,
 ) -> RunSummary:
-    """Read, analyse and store articles; write the report. Safe to re-run on the same input."""
+    """Read, analyse and store articles; write the report. Safe to re-run on the same input.
+
+    ``warc_filter`` keeps only the WARC records of some hosts or crawl dates (the others are
+    recorded as skipped before any extraction)."""
     settings = settings or load_settings()
     if not paths:
         raise InputError("no input paths given")
@@ -108,7 +112,7 @@ def analyze(
     with Store.open(settings.db) as store, _Workers(settings, pipe) as workers:
         run = _Run(pipe, store, settings, {"read": 0, "new": 0, "dupes": 0}, [], {}, [])
         batch: list[Article] = []
-        for item in read_inputs(paths, max_bytes=settings.max_bytes):
+        for item in read_inputs(paths, max_bytes=settings.max_bytes, warc_filter=warc_filter):
             if isinstance(item, Skipped):
                 run.skipped.append(item)
                 continue

@@ -25,6 +25,7 @@ from rich.table import Table
 from detente import api
 from detente.config import load_settings
 from detente.errors import DetenteError, InputError
+from detente.ingest import WarcFilter
 
 console = Console(stderr=True)
 out = Console()
@@ -100,6 +101,18 @@ def main(verbose: int) -> None:
     default=None,
     help="Processes analysing articles; 0 = one per CPU core [default: 1].",
 )
+@click.option(
+    "--host",
+    "hosts",
+    multiple=True,
+    help="WARC input: keep only pages of this host or its subdomains (repeatable).",
+)
+@click.option(
+    "--crawled-since", default=None, help="WARC input: records crawled on or after YYYY-MM-DD."
+)
+@click.option(
+    "--crawled-until", default=None, help="WARC input: records crawled on or before YYYY-MM-DD."
+)
 def analyze(
     paths: tuple[str, ...],
     db: Path | None,
@@ -109,9 +122,13 @@ def analyze(
     actors_files: tuple[Path, ...],
     batch_size: int | None,
     workers: int | None,
+    hosts: tuple[str, ...],
+    crawled_since: str | None,
+    crawled_until: str | None,
 ) -> None:
-    """Read articles (files, folders, globs: .txt .md .html .jsonl), find actors and events,
-    store them and write the report. Re-running on the same input changes nothing.
+    """Read articles (files, folders, globs: .txt .md .html .jsonl .parquet .warc .warc.gz),
+    find actors and events, store them and write the report. Re-running on the same input
+    changes nothing; an interrupted run resumes.
 
     \b
     Example:
@@ -126,6 +143,14 @@ def analyze(
             "workers": workers,
         }
     )
+    try:
+        warc_filter = WarcFilter(
+            hosts=frozenset(h.lower().strip(".") for h in hosts),
+            since=date.fromisoformat(crawled_since) if crawled_since else None,
+            until=date.fromisoformat(crawled_until) if crawled_until else None,
+        )
+    except ValueError as e:
+        raise InputError(f"crawl dates are YYYY-MM-DD: {e}") from e
     with _progress() as bar:
         task = bar.add_task("reading", total=None)
         summary = api.analyze(
@@ -133,6 +158,7 @@ def analyze(
             settings=settings,
             question=question,
             report=not no_report,
+            warc_filter=warc_filter,
             progress=lambda uri, n: bar.update(task, completed=n, description=_short(uri)),
         )
     _print_summary(summary)

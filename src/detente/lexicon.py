@@ -174,8 +174,38 @@ def _trigger_forms(
 # the particles and prepositions of phrasal keys ("take over", "call on", "state of emergency"):
 # never a trigger by themselves, and in nearly every sentence, so never a reason to parse one
 _PARTICLES = frozenset(
-    """in on of for by with into onto out over up down off away back to from at about against
-    through around apart aside together under upon across along behind""".split()
+    [
+        "in",
+        "on",
+        "of",
+        "for",
+        "by",
+        "with",
+        "into",
+        "onto",
+        "out",
+        "over",
+        "up",
+        "down",
+        "off",
+        "away",
+        "back",
+        "to",
+        "from",
+        "at",
+        "about",
+        "against",
+        "through",
+        "around",
+        "apart",
+        "aside",
+        "together",
+        "under",
+        "upon",
+        "across",
+        "along",
+        "behind",
+    ]
 )
 
 

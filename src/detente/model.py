@@ -31,6 +31,7 @@ class SkipReason(StrEnum):
     DUPLICATE = "duplicate"
     WRONG_LANGUAGE = "wrong_language"
     UNREADABLE = "unreadable"
+    FILTERED = "filtered"  # left out by a host or date filter before extraction
 
 
 class DatePrecision(StrEnum):

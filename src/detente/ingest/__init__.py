@@ -18,12 +18,15 @@ from detente.ingest._build import ArticleMeta, build_article, guess_title
 from detente.ingest.html import read_html_file
 from detente.ingest.jsonl import read_jsonl_file
 from detente.ingest.markdown import read_markdown_file
+from detente.ingest.parquet import read_parquet_file
 from detente.ingest.text import decode_bytes, read_text_file
+from detente.ingest.warc import WarcFilter, read_warc_file
 from detente.model import Article, Skipped, SkipReason
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
     "ArticleMeta",
+    "WarcFilter",
     "build_article",
     "decode_bytes",
     "guess_title",
@@ -47,6 +50,10 @@ _READERS: dict[str, _Reader] = {
     ".xhtml": read_html_file,
     ".jsonl": read_jsonl_file,
     ".ndjson": read_jsonl_file,
+    ".parquet": read_parquet_file,
+    ".warc": read_warc_file,
+    ".warc.gz": read_warc_file,
+    ".arc.gz": read_warc_file,
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_READERS)
 DEFAULT_MAX_BYTES = 50_000_000
@@ -54,7 +61,10 @@ _GLOB_CHARS = frozenset("*?[")
 
 
 def read_inputs(
-    paths: Sequence[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Sequence[str | Path],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    warc_filter: WarcFilter | None = None,
 ) -> Iterator[Article | Skipped]:
     """Every article in ``paths``, in order; files a reader rejects come back as Skipped.
 
@@ -63,7 +73,7 @@ def read_inputs(
             glob pattern) matches nothing.
     """
     files = list(expand_paths(paths))
-    return _read_files(files, max_bytes=max_bytes)
+    return _read_files(files, max_bytes=max_bytes, warc_filter=warc_filter)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -107,9 +117,21 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def _read_files(files: Sequence[Path], *, max_bytes: int) -> Iterator[Article | Skipped]:
+def _suffix(path: Path) -> str:
+    """ ".warc.gz" for a compressed archive, else the last suffix."""
+    double = "".join(path.suffixes[-2:]).lower()
+    return double if double in _READERS else path.suffix.lower()
+
+
+def _read_files(
+    files: Sequence[Path], *, max_bytes: int, warc_filter: WarcFilter | None = None
+) -> Iterator[Article | Skipped]:
     for path in files:
-        reader = _READERS.get(path.suffix.lower())
+        suffix = _suffix(path)
+        if suffix in (".warc", ".warc.gz", ".arc.gz"):
+            yield from read_warc_file(path, max_bytes=max_bytes, filters=warc_filter)
+            continue
+        reader = _READERS.get(suffix)
         if reader is None:
             detail = f"unsupported suffix {path.suffix or '(none)'!r}"
             logger.debug("skipped %s: %s", path, detail)

@@ -11,7 +11,7 @@ import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from detente.ingest._build import build_article, read_meta_fields
 from detente.ingest.html import build_html_article
@@ -74,6 +74,12 @@ def read_record(uri: str, data: bytes) -> Article | Skipped:
         return _malformed(uri, f"invalid JSON: {e.msg} at column {e.colno}")
     if not isinstance(record, dict):
         return _malformed(uri, f"a record must be a JSON object, not {type(record).__name__}")
+    return record_article(uri, record, format="jsonl")
+
+
+def record_article(uri: str, record: dict[str, Any], *, format: str) -> Article | Skipped:
+    """An article from one record (a JSON object, a Parquet row): ``text`` or ``html`` and
+    the optional ``url, title, author, date, source``."""
     meta = read_meta_fields(record)
     if isinstance(meta, str):
         return _malformed(uri, meta)
@@ -82,9 +88,9 @@ def read_record(uri: str, data: bytes) -> Article | Skipped:
         if value is not None and not isinstance(value, str):
             return _malformed(uri, f"{name} must be a string, not {type(value).__name__}")
     if isinstance(body, str) and body.strip():
-        return build_article(uri, body, meta=meta, format="jsonl")
+        return build_article(uri, body, meta=meta, format=format)
     if isinstance(html, str) and html.strip():
-        return build_html_article(uri, html, format="jsonl", defaults=meta)
+        return build_html_article(uri, html, format=format, defaults=meta)
     if body is not None or html is not None:
         return Skipped(uri=uri, reason=SkipReason.EMPTY, detail="text and html are empty")
     return _malformed(uri, "a record needs a 'text' or 'html' field")
