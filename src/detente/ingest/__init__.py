@@ -15,6 +15,7 @@ from typing import Protocol
 
 from detente.errors import InputError
 from detente.ingest._build import ArticleMeta, build_article, guess_title
+from detente.ingest.feeds import read_feed_file
 from detente.ingest.html import read_html_file
 from detente.ingest.jsonl import read_jsonl_file
 from detente.ingest.markdown import read_markdown_file
@@ -51,6 +52,9 @@ _READERS: dict[str, _Reader] = {
     ".jsonl": read_jsonl_file,
     ".ndjson": read_jsonl_file,
     ".parquet": read_parquet_file,
+    ".rss": read_feed_file,
+    ".atom": read_feed_file,
+    ".feed.xml": read_feed_file,
     ".warc": read_warc_file,
     ".warc.gz": read_warc_file,
     ".arc.gz": read_warc_file,
