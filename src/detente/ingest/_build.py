@@ -37,6 +37,9 @@ def build_article(uri: str, raw_text: str, *, meta: ArticleMeta, format: str) ->
     cleaned = clean_text(raw_text)
     if not cleaned.text.strip():
         return Skipped(uri=uri, reason=SkipReason.NO_TEXT, detail="nothing left after cleaning")
+    foreign = not_english(cleaned.text)
+    if foreign is not None:
+        return Skipped(uri=uri, reason=SkipReason.WRONG_LANGUAGE, detail=foreign)
     published, precision, date_source = meta.published, meta.date_precision, meta.date_source
     if published is not None and not _MIN_YEAR <= published.year <= _MAX_YEAR:
         logger.debug("ignoring out-of-range date %s for %s", published, uri)
@@ -60,6 +63,77 @@ def build_article(uri: str, raw_text: str, *, meta: ArticleMeta, format: str) ->
         format=format,
         removed_lines=len(cleaned.removed),
     )
+
+
+# the commonest English function words: a real English text of any length is full of them
+_ENGLISH = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "is",
+        "that",
+        "for",
+        "on",
+        "was",
+        "with",
+        "as",
+        "by",
+        "it",
+        "at",
+        "from",
+        "are",
+        "be",
+        "this",
+        "have",
+        "has",
+        "not",
+        "an",
+        "were",
+        "which",
+        "but",
+        "or",
+        "its",
+        "their",
+        "his",
+        "her",
+        "they",
+        "he",
+        "she",
+        "been",
+        "will",
+        "would",
+        "said",
+        "who",
+    ]
+)  # no "a": French, Spanish and Portuguese use it as much
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_MIN_WORDS = 40  # shorter texts (a headline, a tweet, a list of names) are not judged
+
+
+def not_english(text: str) -> str | None:
+    """Why ``text`` is not English (detente reads English only), or None when it is or is too
+    short to tell. Two cheap tests: most letters outside the Latin alphabet (Russian,
+    Arabic, Chinese ...), or Latin words among which English function words are rare
+    (French, German, Polish ...: under 8 % where English prose has 35-50 %)."""
+    sample = text[:20_000]
+    letters = _LETTER.findall(sample)
+    if len(letters) < 40:
+        return None
+    latin = sum(1 for ch in letters if ch.isascii())
+    if latin / len(letters) < 0.5:
+        return f"not English: {100 - 100 * latin // len(letters)}% of letters outside Latin script"
+    found = _LATIN_WORD.findall(sample)
+    words = [w.lower() for w in found if not w[0].isupper()]  # names say nothing of language
+    if len(words) < _MIN_WORDS:
+        return None
+    share = sum(1 for w in words if w in _ENGLISH) / len(words)
+    if share < 0.08:
+        return f"not English: {share:.0%} English function words"
+    return None
 
 
 def guess_title(text: str) -> str | None:

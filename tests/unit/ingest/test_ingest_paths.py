@@ -69,4 +69,5 @@ def test_ingest_checks_every_path_before_reading(corpus: Path) -> None:
 
 def test_ingest_supported_suffixes() -> None:
     expected = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"}
+    expected |= {".parquet", ".warc", ".warc.gz", ".arc.gz", ".rss", ".atom", ".feed.xml"}
     assert expected == SUPPORTED_SUFFIXES
