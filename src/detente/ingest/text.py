@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -97,12 +98,22 @@ def decode_bytes(data: bytes) -> str | None:
     return None
 
 
+_HIGH_RUN = re.compile(rb"[\xc0-\xff\xa8\xb8]{3,}")
+_HIGH = re.compile(rb"[\x80-\xff]")
+
+
 def _legacy_codecs(data: bytes) -> tuple[str, ...]:
-    """cp1251 first when the high bytes read as Cyrillic words, else cp1252 first."""
-    cyrillic = data.decode("cp1251", errors="replace")
-    letters = [c for c in cyrillic if c.isalpha()]
-    share = sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / max(1, len(letters))
-    return ("cp1251", "cp1252", "latin-1") if share >= 0.3 else ("cp1252", "cp1251", "latin-1")
+    """cp1251 first when the high bytes read as Cyrillic words, else cp1252 first.
+
+    Cyrillic text in cp1251 is whole words of high bytes; Western text in cp1252 has a high
+    byte here and there inside ASCII words ("Élysée", "Größe"). So what decides is the share
+    of high bytes standing in runs of three or more, not their share of all letters: an
+    English article quoting a Russian statement is still cp1251."""
+    sample = data[: _SNIFF_BYTES * 8]
+    high = len(_HIGH.findall(sample))
+    in_runs = sum(len(m.group()) for m in _HIGH_RUN.finditer(sample))
+    cyrillic = high > 0 and in_runs / high >= 0.5
+    return ("cp1251", "cp1252", "latin-1") if cyrillic else ("cp1252", "cp1251", "latin-1")
 
 
 def _is_plausible(text: str) -> bool:
