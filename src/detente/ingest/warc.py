@@ -73,13 +73,14 @@ def read_warc_file(
         detail = "reading WARC needs FastWARC or warcio: pip install 'detente[warc]'"
         yield Skipped(uri=base, reason=SkipReason.UNSUPPORTED_FORMAT, detail=detail)
         return
-    n = 0
+    n = pages = 0
     try:
         for record in _records(path):
             n += 1
             uri = f"{base}#{n}:{record.url}"
             if not record.content_type.lower().startswith(_HTML_TYPES):
                 continue  # images, scripts, robots.txt: not articles, not worth a skip row
+            pages += 1
             why = filters.reason(record.url, record.crawled)
             if why is not None:
                 yield Skipped(uri=uri, reason=SkipReason.FILTERED, detail=why)
@@ -88,15 +89,18 @@ def read_warc_file(
                 detail = f"{record.length} bytes > {max_bytes}"
                 yield Skipped(uri=uri, reason=SkipReason.TOO_LARGE, detail=detail)
                 continue
-            html = decode_html(uri, record.read())
-            if isinstance(html, Skipped):
-                yield html
+            page = decode_html(uri, record.read())
+            if isinstance(page, Skipped):
+                yield page
                 continue
-            yield build_html_article(uri, html, format="warc", defaults=ArticleMeta(url=record.url))
+            yield build_html_article(uri, page, format="warc", defaults=ArticleMeta(url=record.url))
+        if not pages:  # nothing to show for the file: say so rather than leave no trace
+            detail = f"no HTML response among {n} WARC response record(s)"
+            yield Skipped(uri=base, reason=SkipReason.NO_TEXT, detail=detail)
         if path.suffix.lower() == ".gz" and not _gzip_complete(path):
             detail = f"truncated: the compressed stream ends inside a record after record {n}"
             yield Skipped(uri=base, reason=SkipReason.MALFORMED, detail=detail)
-    except OSError as e:
+    except (PermissionError, FileNotFoundError, IsADirectoryError) as e:
         yield Skipped(uri=base, reason=SkipReason.UNREADABLE, detail=str(e)[:200])
     except Exception as e:  # a truncated gzip member or a broken header: data, not a crash
         logger.debug("WARC %s broken after %d records: %r", base, n, e)
