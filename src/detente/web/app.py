@@ -52,12 +52,24 @@ class _ReadOnly:
 
 
 def _env() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("detente.web", "templates"),
         autoescape=select_autoescape(["html", "j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["web_url"] = web_url
+    return env
+
+
+def web_url(value: object) -> str | None:
+    """A URL from an article, fit for a link: http(s) only (never ``javascript:``,
+    ``data:`` or ``file:``), else None and the page shows no link."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    scheme = text.split(":", 1)[0].lower() if ":" in text else ""
+    return text if scheme in ("http", "https") and "\n" not in text else None
 
 
 def _dyad(value: str) -> tuple[str, str]:
