@@ -32,23 +32,83 @@ CSP = (
     "form-action 'self'; base-uri 'none'"
 )
 PAGE = 100
+MEMO = 256
+_PINNED = frozenset(("clusters", "names", "trends"))
 
 
 class _ReadOnly:
-    """One read-only store; each request gets a cursor of it under a lock."""
+    """One read-only store; each request gets a cursor of its own.
+
+    While the app holds the store open read-only no detente process can write it (DuckDB's
+    file lock), so what is computed from the whole store -- every cluster, the dyad ranking
+    -- is computed once and kept for the life of the app (``memo``)."""
 
     def __init__(self, db: Path) -> None:
         self.store = api.open_store(db, read_only=True)
-        self.lock = threading.Lock()
+        self.lock = threading.RLock()
+        self._memo: dict[tuple[Any, ...], Any] = {}
+        self._memo_lock = threading.RLock()
+
+    def memo(self, key: tuple[Any, ...], compute: Any) -> Any:
+        """``compute(store)`` once per key; the ``MEMO`` most recent keys are kept (request
+        parameters are part of some keys, so the memo must not grow without bound)."""
+        with self._memo_lock:
+            if key in self._memo:
+                value = self._memo.pop(key)  # most recent last
+            else:
+                with self.cursor() as store:
+                    value = compute(store)
+            self._memo[key] = value
+            while (
+                len(self._memo) > MEMO
+            ):  # the oldest per-request entry goes; whole-store ones stay
+                oldest = next((k for k in self._memo if k[0] not in _PINNED), None)
+                if oldest is None:
+                    break
+                del self._memo[oldest]
+            return value
 
     @contextmanager
     def cursor(self) -> Iterator[Store]:
-        with self.lock:
+        """A cursor of its own for each request: DuckDB runs them side by side (each is a
+        connection to the one read-only database), so one slow page does not queue the rest."""
+        with self.lock:  # creating a cursor touches the shared connection: one at a time
             cur = self.store.con.cursor()
-            try:
-                yield Store(cur, self.store.path, read_only=True)
-            finally:
-                cur.close()
+        try:
+            yield Store(cur, self.store.path, read_only=True)
+        finally:
+            cur.close()
+
+
+class _ResponseCache:
+    """Answers already given, by URL: the store cannot change while the app holds it, so a
+    page is the same every time it is asked for. Bounded by total size (least recently used
+    go first), so varied query strings cannot exhaust memory."""
+
+    def __init__(self, max_bytes: int = 64 * 1024 * 1024) -> None:
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.items: dict[str, tuple[bytes, int, str | None]] = {}
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> tuple[bytes, int, str | None] | None:
+        with self.lock:
+            item = self.items.pop(key, None)
+            if item is not None:
+                self.items[key] = item  # most recent last
+            return item
+
+    def put(self, key: str, item: tuple[bytes, int, str | None]) -> None:
+        if len(item[0]) > self.max_bytes // 8:
+            return  # plotly.js and other big answers are cached by the browser instead
+        with self.lock:
+            old = self.items.pop(key, None)
+            self.size -= len(old[0]) if old else 0
+            self.items[key] = item
+            self.size += len(item[0])
+            while self.size > self.max_bytes and self.items:
+                first = next(iter(self.items))
+                self.size -= len(self.items.pop(first)[0])
 
 
 def _env() -> Environment:
@@ -97,15 +157,35 @@ def _freq(value: str) -> str:
 def create_app(db: Path) -> FastAPI:
     """The web app over the store at ``db`` (which must exist; it is never written)."""
     ro = _ReadOnly(Path(db))
+    ro.memo(("clusters",), lambda store: store.clusters())  # the costly parts, before serving
+    ro.memo(("trends", 12), lambda store: api.dyad_trends(store, limit=12))
     env = _env()
     app = FastAPI(title="detente", docs_url=None, redoc_url=None, openapi_url=None)
 
     def page(name: str, **context: Any) -> HTMLResponse:
         return HTMLResponse(env.get_template(name).render(**context))
 
+    cache = _ResponseCache()
+
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
+        key = str(request.url.path) + "?" + str(request.url.query)
+        cached = cache.get(key) if request.method == "GET" else None
+        if cached is not None:
+            body, status, media = cached
+            response: Response = Response(body, status_code=status, media_type=media)
+        else:
+            response = await call_next(request)
+            if request.method == "GET" and response.status_code == 200:
+                body = b"".join([chunk async for chunk in response.body_iterator])  # type: ignore[attr-defined]
+                media = response.media_type or response.headers.get("content-type")
+                cache.put(key, (body, response.status_code, media))
+                kept = {
+                    k: v
+                    for k, v in response.headers.items()
+                    if k.lower() not in ("content-length", "content-type")
+                }
+                response = Response(body, status_code=200, media_type=media, headers=kept)
         response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
@@ -128,11 +208,11 @@ def create_app(db: Path) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse)
     def overview() -> HTMLResponse:
+        trends = ro.memo(("trends", 12), lambda store: api.dyad_trends(store, limit=12))
+        names = ro.memo(("names",), _names)
         with ro.cursor() as store:
             counts = store.counts()
             clusters = store.query("SELECT count(*) AS n FROM clusters")[0]["n"]
-            trends = api.dyad_trends(store, limit=12)
-            names = _names(store)
             outlets = store.query(
                 "SELECT source, count(*) AS n FROM articles WHERE source IS NOT NULL "
                 "GROUP BY 1 ORDER BY n DESC, 1 LIMIT 30"
@@ -157,32 +237,31 @@ def create_app(db: Path) -> FastAPI:
     ) -> HTMLResponse:
         a, b = _dyad(pair)
         start, end = _day(since, "since"), _day(until, "until")
-        with ro.cursor() as store:
-            clusters = store.clusters()
-            names = _names(store)
-        series = dyad_series(
-            clusters,
-            a,
-            b,
-            directed=directed,
-            freq=_freq(freq),
-            include_unrealised=include_unrealised,
-            start=start,
-            end=end,
+        names = ro.memo(("names",), _names)
+        key = ("dyad", a, b, directed, _freq(freq), include_unrealised, start, end)
+        series, turns, figure, n_members = ro.memo(
+            key,
+            lambda _: _dyad_view(
+                ro.memo(("clusters",), lambda store: store.clusters()),
+                a,
+                b,
+                directed=directed,
+                freq=_freq(freq),
+                include_unrealised=include_unrealised,
+                start=start,
+                end=end,
+                title=f"{names.get(a, a)} – {names.get(b, b)}",
+            ),
         )
-        by_id = {c.id: c for c in clusters}
-        turns = turning_points(series, by_id)
-        figure = dyad_figure(series, turns, title=f"{names.get(a, a)} – {names.get(b, b)}")
-        members = [c for c in clusters if in_dyad(c, a, b, directed=directed)]
         return page(
             "dyad.html.j2",
             a=a,
             b=b,
             names=names,
             series=series,
-            figure=script_json(figure),
-            turns=[(t, [by_id[d] for d in t.driver_ids]) for t in turns],
-            n_clusters=len(members),
+            figure=figure,
+            turns=turns,
+            n_clusters=n_members,
             query={
                 "directed": directed,
                 "freq": freq,
@@ -197,8 +276,7 @@ def create_app(db: Path) -> FastAPI:
         dyad: str, directed: bool = False, freq: str = "month", include_unrealised: bool = False
     ) -> JSONResponse:
         a, b = _dyad(dyad)
-        with ro.cursor() as store:
-            clusters = store.clusters()
+        clusters = ro.memo(("clusters",), lambda store: store.clusters())
         series = dyad_series(
             clusters,
             a,
@@ -364,6 +442,36 @@ LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx
 LEFT JOIN actors src ON src.id = e.source_actor_id
 LEFT JOIN actors tgt ON tgt.id = e.target_actor_id
 """
+
+
+def _dyad_view(
+    clusters: list[Any],
+    a: str,
+    b: str,
+    *,
+    directed: bool,
+    freq: str,
+    include_unrealised: bool,
+    start: date | None,
+    end: date | None,
+    title: str,
+) -> tuple[Any, list[Any], Any, int]:
+    """(series, turning points with their driving clusters, figure JSON, clusters) of a dyad."""
+    series = dyad_series(
+        clusters,
+        a,
+        b,
+        directed=directed,
+        freq=freq,
+        include_unrealised=include_unrealised,
+        start=start,
+        end=end,
+    )
+    by_id = {c.id: c for c in clusters}
+    turns = turning_points(series, by_id)
+    figure = script_json(dyad_figure(series, turns, title=title))
+    members = sum(1 for c in clusters if in_dyad(c, a, b, directed=directed))
+    return series, [(t, [by_id[d] for d in t.driver_ids]) for t in turns], figure, members
 
 
 def _names(store: Store) -> dict[str, str]:
