@@ -36,7 +36,12 @@ def read_jsonl_file(path: Path, *, max_bytes: int) -> Iterator[Article | Skipped
                 yield Skipped(uri=uri, reason=SkipReason.BINARY, detail="NUL or control bytes")
                 return
             handle.seek(0)
-            yield from _read_lines(uri, handle, max_bytes=max_bytes)
+            n = 0
+            for item in _read_lines(uri, handle, max_bytes=max_bytes):
+                n += 1
+                yield item
+            if not n:  # blank lines and a byte-order mark only: say so, never leave no trace
+                yield Skipped(uri=uri, reason=SkipReason.EMPTY, detail="no records")
     except OSError as e:
         detail = f"{type(e).__name__}: {e.strerror or e}"
         yield Skipped(uri=uri, reason=SkipReason.UNREADABLE, detail=detail)

@@ -72,14 +72,42 @@ def split_sentences(
 
     Paragraph breaks always end a sentence, so headings and list items stay apart.
     """
-    out: list[list[tuple[int, int]]] = []
-    docs = nlp.language.pipe(texts, disable=list(nlp.split_disable), batch_size=batch_size)
-    for text, doc in zip(texts, docs, strict=True):
-        spans: list[tuple[int, int]] = []
+    pieces = [(i, start, end) for i, text in enumerate(texts) for start, end in _pieces(text)]
+    docs = nlp.language.pipe(
+        (texts[i][start:end] for i, start, end in pieces),
+        disable=list(nlp.split_disable),
+        batch_size=batch_size,
+    )
+    out: list[list[tuple[int, int]]] = [[] for _ in texts]
+    for (i, start, _end), doc in zip(pieces, docs, strict=True):
         for sent in doc.sents:
-            spans.extend(_split_on_breaks(text, sent.start_char, sent.end_char))
-        out.append(spans)
+            out[i].extend(
+                _split_on_breaks(texts[i], start + sent.start_char, start + sent.end_char)
+            )
     return out
+
+
+_PIECE = 100_000  # characters: spaCy refuses texts over nlp.max_length (1,000,000)
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    """A long text in pieces of at most ``_PIECE`` characters, cut at a paragraph break, else
+    a line break, else a sentence end, else a space (a 100,000-sentence article is read, not
+    refused)."""
+    start = 0
+    while len(text) - start > _PIECE:
+        limit = start + _PIECE
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            cut = text.rfind(sep, start + _PIECE // 2, limit)
+            if cut != -1:
+                cut += len(sep)
+                break
+        if cut == -1:
+            cut = limit
+        yield start, cut
+        start = cut
+    yield start, len(text)
 
 
 _BREAK = re.compile(r"\n\s*\n|\n(?=\s*[•\-*] )")
