@@ -423,7 +423,7 @@ def _read_cues(
                     weight *= 0.6
                     why += " (someone else)"
             clause = text[_clause_start(text, m.start()) : m.start()]
-            near = " ".join(clause.split()[-6:])  # a negation scopes over the next few words
+            near = " ".join(clause.split()[-8:])  # a negation scopes over the next few words
             if _NEGATION.search(near):
                 way, weight, why = _flip(way), weight * 0.6, "not " + why
             if subordinate_end is not None:
