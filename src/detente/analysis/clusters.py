@@ -152,9 +152,16 @@ def _greedy(
     window_days: int,
     threshold: float,
 ) -> list[_Open]:
-    """Each event joins the most similar open cluster whose first event is close in time."""
+    """Each event joins the most similar open cluster whose first event is close in time.
+
+    Work stays near linear however many events there are: a dated cluster closes once the
+    events pass its window; a cluster whose first event is undated can only take events of
+    the same article, so those are looked up by article, at most ``_CANDIDATES`` recent ones;
+    and an event is compared with a cluster's first members and latest ones, not all of them.
+    """
     done: list[_Open] = []
-    open_: list[_Open] = []
+    open_: list[_Open] = []  # clusters whose first event has a date
+    undated: dict[str, list[_Open]] = defaultdict(list)  # article -> its undated clusters
     for e in members:
         still_open = []
         for c in open_:
@@ -164,19 +171,33 @@ def _greedy(
             else:
                 still_open.append(c)
         open_ = still_open
+        candidates = undated.get(e.article_id, [])[-_CANDIDATES:] + open_
         best: _Open | None = None
         best_score = threshold
-        for c in open_:
+        for c in candidates:
             if not close_in_time(c.members[0], e, window_days):
                 continue
-            score = max(_pair_score(m, e, words, idf) for m in c.members)
+            score = max(_pair_score(m, e, words, idf) for m in _sample(c.members))
             if score >= best_score:
                 best, best_score = c, score
         if best is None:
             best = _Open()
-            open_.append(best)
+            if _day_span(e.event_date, e.date_precision) is None:
+                undated[e.article_id].append(best)
+            else:
+                open_.append(best)
         best.members.append(e)
-    return done + open_
+    return done + open_ + [c for cs in undated.values() for c in cs]
+
+
+_CANDIDATES = 200  # undated clusters of one article an event is compared with
+_SAMPLE = 8  # first and latest members of a cluster an event is compared with
+
+
+def _sample(members: list[StoredEvent]) -> list[StoredEvent]:
+    if len(members) <= 2 * _SAMPLE:
+        return members
+    return members[:_SAMPLE] + members[-_SAMPLE:]
 
 
 def _pair_score(
@@ -195,7 +216,9 @@ def _build(c: _Open, words: dict[str, frozenset[str]]) -> EventCluster:
     members = c.members
     first = members[0]
     dated = [m.event_date for m in members if m.event_date]
-    rep = max(members, key=lambda m: (sum(len(words[m.id] & words[o.id]) for o in members), m.id))
+    # the member sharing most words with the others (summed overlaps, counted in one pass)
+    counts = Counter(w for m in members for w in words[m.id])
+    rep = max(members, key=lambda m: (sum(counts[w] for w in words[m.id]), m.id))
     outlets = sorted({m.outlet for m in members})
     return EventCluster(
         id=content_id("cluster", first.id),
