@@ -16,7 +16,7 @@ from detente.actorbook import ActorBook, load_actorbook
 from detente.analysis.dyads import DyadTrend
 from detente.analysis.stance import ArticleView
 from detente.config import Settings, load_settings
-from detente.errors import InputError
+from detente.errors import ConfigError, InputError
 from detente.ingest import WarcFilter, read_inputs
 from detente.model import (
     SCHEMA_VERSION,
@@ -31,7 +31,13 @@ from detente.model import (
     Stance,
     article_id,
 )
-from detente.pipeline import Pipeline, analyze_batch, load_pipeline
+from detente.pipeline import (
+    Pipeline,
+    actors_used,
+    analyze_batch,
+    filter_confidence,
+    load_pipeline,
+)
 from detente.stages.question import Question, parse_question
 from detente.storage.store import Store
 
@@ -106,6 +112,10 @@ def analyze(
     settings = settings or load_settings()
     if not paths:
         raise InputError("no input paths given")
+    if settings.engine == "spark":
+        return _analyze_spark(paths, settings, question, report, warc_filter)
+    if settings.engine != "local":
+        raise ConfigError(f"unknown engine {settings.engine!r}: use local or spark")
     pipe = pipeline or load_pipeline(settings.model, settings.actors_files)
     parsed_question = parse_question(question, pipe.book) if question else None
     started = datetime.now()
@@ -141,6 +151,79 @@ def analyze(
         if report:
             report_path = str(_write_report(store, settings.report_dir, parsed_question))
         return _summary(run, store, report_path)
+
+
+SPARK_DEFAULT_DB = Path("detente-parquet")
+
+
+def _analyze_spark(
+    paths: Sequence[str | Path],
+    settings: Settings,
+    question: str | None,
+    report: bool,
+    warc_filter: WarcFilter | None,
+) -> RunSummary:
+    """The Spark engine (``detente/spark.py``): the same stages in Spark tasks, the store a
+    folder of Parquet files; clusters, stances and the report are then made here as usual."""
+    from detente import spark as engine
+    from detente.storage import parquet
+
+    root = SPARK_DEFAULT_DB if settings.db == Settings().db else Path(settings.db)
+    parsed_question = (
+        parse_question(question, load_actorbook(settings.actors_files)) if question else None
+    )
+    job = engine.Job(
+        model=settings.model,
+        actors_files=tuple(str(p) for p in settings.actors_files),
+        max_bytes=settings.max_bytes,
+        batch_size=settings.batch_size,
+        min_confidence=settings.min_confidence,
+        warc_filter=warc_filter,
+    )
+    spark = engine.session(settings.spark_master)
+    try:
+        done = engine.run(
+            spark, paths, root, job, inputs=" ".join(map(str, paths)), question=question
+        )
+    finally:
+        spark.stop()
+    with Store.open_parquet(root) as store:
+        if done.new or not store.query("SELECT 1 FROM clusters LIMIT 1"):
+            cluster_store(store, settings=settings)
+            parquet.save_clusters(store.con, root, done.run_id)
+        if parsed_question is not None:
+            score_stances(store, parsed_question)
+        report_path = None
+        if report:
+            report_path = str(_write_report(store, settings.report_dir, parsed_question))
+        skipped = (
+            tuple(
+                Skipped(uri=r["uri"], reason=SkipReason(r["reason"]), detail=r["detail"] or "")
+                for r in store.query(
+                    "SELECT uri, reason, detail FROM read_parquet(?) ORDER BY uri LIMIT 10000",
+                    [str(root / parquet.RUNS / done.run_id / "skipped" / "*.parquet")],
+                )
+            )
+            if done.skipped or done.duplicates
+            else ()
+        )
+        counts = store.counts()
+        return RunSummary(
+            read=done.read + done.skipped,
+            analysed=done.read - done.duplicates,
+            new_articles=done.new,
+            duplicates=done.duplicates,
+            skipped=skipped,
+            sentences=counts.sentences,
+            mentions=counts.mentions,
+            actors=counts.actors,
+            events=counts.events,
+            realised_events=counts.realised_events,
+            top_dyads=tuple(store.top_dyads(settings.top_dyads)),
+            db_path=str(root),
+            report_path=report_path,
+            extra={"engine": "spark", "run": done.run_id},
+        )
 
 
 class _Workers:
@@ -232,30 +315,13 @@ def _flush(run: _Run, batch: list[Article], workers: _Workers) -> None:
 
 def _write(run: _Run, analyzed: list[AnalyzedArticle]) -> None:
     """One transaction: the analysed articles, the skips and duplicate links read so far."""
-    analyzed = [_filter_confidence(a, run.settings.min_confidence) for a in analyzed]
+    analyzed = [filter_confidence(a, run.settings.min_confidence) for a in analyzed]
     run.summary["new"] += len(analyzed)
     store_links = [(aid, uri) for aid, uri in run.links]
-    run.store.write_batch(analyzed, run.skipped, _actors_used(run.pipe.book, analyzed), store_links)
+    run.store.write_batch(analyzed, run.skipped, actors_used(run.pipe.book, analyzed), store_links)
     run.written.extend(run.skipped)
     run.skipped = []
     run.links = []
-
-
-def _filter_confidence(doc: AnalyzedArticle, floor: float) -> AnalyzedArticle:
-    if floor <= 0:
-        return doc
-    from dataclasses import replace
-
-    return replace(doc, events=tuple(e for e in doc.events if e.confidence >= floor))
-
-
-def _actors_used(book: ActorBook, analyzed: Iterable[AnalyzedArticle]) -> list[Actor]:
-    ids: set[str] = set()
-    for doc in analyzed:
-        ids.update(m.actor_id for m in doc.mentions if m.actor_id)
-        for e in doc.events:
-            ids.update((e.source.actor_id, e.target.actor_id if e.target else e.source.actor_id))
-    return [a for a in (book.get(i) for i in sorted(ids)) if a is not None]
 
 
 def _summary(run: _Run, store: Store, report_path: str | None) -> RunSummary:

@@ -34,7 +34,8 @@ _DB = click.option(
     "--db",
     type=click.Path(path_type=Path),
     default=None,
-    help="Store file [default: detente.duckdb].",
+    help="Store: a DuckDB file, or a Parquet store folder written by --engine spark "
+    "[default: detente.duckdb].",
 )
 
 
@@ -102,6 +103,18 @@ def main(verbose: int) -> None:
     help="Processes analysing articles; 0 = one per CPU core [default: 1].",
 )
 @click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default=None,
+    help="local: processes on this machine; spark: PySpark jobs writing a Parquet store "
+    "folder (--db names the folder) [default: local].",
+)
+@click.option(
+    "--spark-master",
+    default=None,
+    help="With --engine spark: the Spark master URL [default: local[*]].",
+)
+@click.option(
     "--host",
     "hosts",
     multiple=True,
@@ -122,6 +135,8 @@ def analyze(
     actors_files: tuple[Path, ...],
     batch_size: int | None,
     workers: int | None,
+    engine: str | None,
+    spark_master: str | None,
     hosts: tuple[str, ...],
     crawled_since: str | None,
     crawled_until: str | None,
@@ -131,8 +146,11 @@ def analyze(
     changes nothing; an interrupted run resumes.
 
     \b
-    Example:
+    Examples:
       detente analyze ../shared/corpus/seeds --question "Is Belarus moving away from Russia?"
+      detente analyze crawl/*.warc.gz --host belta.by --workers 0
+      detente analyze crawl/ --engine spark --db store-parquet/
+      detente serve --db store-parquet/
     """
     settings = load_settings(
         {
@@ -141,6 +159,8 @@ def analyze(
             "batch_size": batch_size,
             "actors_files": actors_files or None,
             "workers": workers,
+            "engine": engine,
+            "spark_master": spark_master,
         }
     )
     try:

@@ -22,7 +22,10 @@ ENV_PREFIX = "DETENTE_"
 class Settings:
     """Everything a run can be told. Each field's ``help`` metadata is its documentation."""
 
-    db: Path = field(default=Path("detente.duckdb"), metadata={"help": "DuckDB store file."})
+    db: Path = field(
+        default=Path("detente.duckdb"),
+        metadata={"help": "DuckDB store file, or with --engine spark a Parquet store folder."},
+    )
     report_dir: Path = field(
         default=Path("report"), metadata={"help": "Folder the static report is written to."}
     )
@@ -39,6 +42,14 @@ class Settings:
     workers: int = field(
         default=1,
         metadata={"help": "Processes that analyse articles (0: one per CPU core)."},
+    )
+    engine: str = field(
+        default="local",
+        metadata={"help": "local (processes on this machine) or spark (PySpark, Parquet store)."},
+    )
+    spark_master: str = field(
+        default="local[*]",
+        metadata={"help": "Spark master URL for --engine spark (local[*], spark://host:7077 ...)."},
     )
     batch_size: int = field(
         default=32, metadata={"help": "Articles per parse batch and per store transaction."}

@@ -16,7 +16,7 @@ import dataclasses
 import json
 import logging
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,7 +25,7 @@ from typing import Any
 from detente.actorbook import ActorBook, load_actorbook
 from detente.errors import DetenteError
 from detente.lexicon import Lexicon, load_lexicon
-from detente.model import AnalyzedArticle, Article, DatePrecision, Event, Mention, Sentence
+from detente.model import Actor, AnalyzedArticle, Article, DatePrecision, Event, Mention, Sentence
 from detente.stages.actors import (
     ActorMatcher,
     ArticleContext,
@@ -214,3 +214,20 @@ def _analyze_one(pipe: Pipeline, work: _Work, parsed: Any) -> AnalyzedArticle:
         mentions=tuple(mentions),
         events=tuple(events),
     )
+
+
+def filter_confidence(doc: AnalyzedArticle, floor: float) -> AnalyzedArticle:
+    """The article without its events below ``floor`` confidence (``Settings.min_confidence``)."""
+    if floor <= 0:
+        return doc
+    return dataclasses.replace(doc, events=tuple(e for e in doc.events if e.confidence >= floor))
+
+
+def actors_used(book: ActorBook, analyzed: Iterable[AnalyzedArticle]) -> list[Actor]:
+    """The actors that the mentions and events of ``analyzed`` point to (stored with them)."""
+    ids: set[str] = set()
+    for doc in analyzed:
+        ids.update(m.actor_id for m in doc.mentions if m.actor_id)
+        for e in doc.events:
+            ids.update((e.source.actor_id, e.target.actor_id if e.target else e.source.actor_id))
+    return [a for a in (book.get(i) for i in sorted(ids)) if a is not None]

@@ -58,10 +58,14 @@ class Store:
         self.con = con
         self.path = path
         self.read_only = read_only
+        self.parquet_root: Path | None = None  # set for a Parquet store folder
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
+        """Open a DuckDB store file, or a Parquet store folder (read through views)."""
         target = str(path)
+        if target != ":memory:" and Path(target).is_dir():
+            return cls.open_parquet(Path(target))
         if read_only and target != ":memory:" and not Path(target).is_file():
             raise StoreError(f"no store at {target}: run 'detente analyze' first")
         if target != ":memory:":
@@ -79,6 +83,24 @@ class Store:
         store = cls(con, target, read_only=read_only)
         if not read_only:
             store.migrate()
+        return store
+
+    @classmethod
+    def open_parquet(cls, root: Path) -> Store:
+        """A Parquet store folder (written by the Spark engine) as a store: its tables are
+        views over the committed files in an in-memory database. Clusters and stances can be
+        recomputed in memory; articles cannot be written through it."""
+        from detente.storage import parquet
+
+        if not parquet.is_parquet_store(root):
+            raise StoreError(f"{root} is a folder but not a detente Parquet store")
+        store = cls(duckdb.connect(":memory:"), str(root))
+        store.migrate()
+        try:
+            parquet.attach_views(store.con, root)
+        except duckdb.Error as e:
+            raise StoreError(f"cannot read the Parquet store {root}: {e}") from e
+        store.parquet_root = root
         return store
 
     @classmethod
@@ -135,6 +157,10 @@ class Store:
         """Write one batch in one transaction. Re-writing the same records changes nothing."""
         if self.read_only:
             raise StoreError("store opened read-only")
+        if self.parquet_root is not None:
+            raise StoreError(
+                f"{self.path} is a Parquet store: only 'detente analyze --engine spark' adds to it"
+            )
         try:
             with self.transaction():
                 self._insert_many("articles", [_article_row(a) for a in analyzed])
