@@ -68,6 +68,9 @@ def main() -> int:
     parser.add_argument(
         "--no-scaling", action="store_true", help="skip the 1-vs-2-worker end-to-end runs"
     )
+    parser.add_argument(
+        "--no-spark", action="store_true", help="skip the Spark local-mode end-to-end run"
+    )
     args = parser.parse_args()
     if not SHARED.is_dir():
         print(f"skipped: {SHARED} not found")
@@ -106,13 +109,15 @@ def main() -> int:
     print(f"detente / tokenizer only:   {results['tokenizer'] / results['detente']:.3f}x words/s")
     print(f"peak RSS: {peak_mb:.0f} MB")
     if not args.no_scaling:
-        scaling(texts, words)
+        scaling(texts, words, spark=not args.no_spark)
     return 0
 
 
-def scaling(texts: list[str], words: int) -> None:
+def scaling(texts: list[str], words: int, *, spark: bool = True) -> None:
     """``detente analyze`` end to end (JSONL in, DuckDB file out, clusters rebuilt, no report)
-    with 1 and 2 worker processes; the pool's start-up (a model load per worker) included."""
+    with 1 and 2 worker processes; the pool's start-up (a model load per worker) included.
+    Then the Spark engine in local mode on the same file (``local[2]``, Parquet out; the
+    session's start-up and a model load per Python worker included)."""
     import tempfile
 
     from detente.api import analyze
@@ -134,7 +139,25 @@ def scaling(texts: list[str], words: int) -> None:
             timings[workers] = time.perf_counter() - t
             secs = timings[workers]
             print(f"{workers:<10} {secs:>8.2f} {len(texts) / secs:>11.1f} {words / secs:>10.0f}")
+        if spark and _has_spark():
+            settings = Settings(db=Path(tmp) / "pq", engine="spark", spark_master="local[2]")
+            t = time.perf_counter()
+            analyze([data], settings=settings, report=False)
+            secs = timings["spark"] = time.perf_counter() - t
+            name = "spark[2]"
+            print(f"{name:<10} {secs:>8.2f} {len(texts) / secs:>11.1f} {words / secs:>10.0f}")
     print(f"2 workers / 1 worker: {timings[1] / timings[2]:.2f}x")
+    if "spark" in timings:
+        print(f"spark local[2] / local engine 2 workers: {timings[2] / timings['spark']:.2f}x")
+
+
+def _has_spark() -> bool:
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        print("spark: skipped (pip install 'detente[spark]')")
+        return False
+    return True
 
 
 if __name__ == "__main__":

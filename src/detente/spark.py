@@ -18,6 +18,7 @@ import io
 import logging
 import pickle
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -155,6 +156,7 @@ def run(
         side = others.repartition(max(1, parallelism)).mapInArrow(_pack_others(job), PACK_SCHEMA)
         packs = analysed.unionByName(side).persist()
         schemas = _table_schemas()
+        clock = time.perf_counter()
         for table in parquet.RUN_TABLES:
             out = packs.filter(F.col("tbl") == table).mapInArrow(
                 _unpack(schemas[table]), _spark_schema(schemas[table])
@@ -163,6 +165,9 @@ def run(
                 out.write.mode("overwrite").partitionBy("month").parquet(str(folder / table))
             else:
                 out.drop("month").write.mode("overwrite").parquet(str(folder / table))
+            logger.info(
+                "spark run %s: %s written after %.1f s", run_id, table, time.perf_counter() - clock
+            )
         counts = _run_counts(read, dupes, known, kept)
         packs.unpersist()
         read.unpersist()
