@@ -139,6 +139,7 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
             else:
                 add(ent.start, ent.end, None, "unresolved")
     found = [_with_guess(sent, m, found, ctx) if m.actor is None else m for m in found]
+    found = [_armed_group(book, sent, m) if m.actor is None else m for m in found]
     found.sort(key=lambda m: m.start)
     _remember(ctx, sent, found)
     return found
@@ -305,6 +306,23 @@ def _dictionary_matches(am: ActorMatcher, sent: Any) -> list[tuple[int, int, tup
         if not any(k[0] <= s[0] and s[1] <= k[1] for k in kept):
             kept.append(s)
     return sorted(kept, key=lambda s: s[0])
+
+
+def _armed_group(book: ActorBook, sent: Any, tm: TokenMention) -> TokenMention:
+    """ "Abu Sayyaf gunmen killed six soldiers": an unknown name on an armed-group noun
+    (gunmen, militants, rebels ...) is a non-state armed group of the country its context
+    points to. The phrase is stored with method ``guess`` (a user can list and correct such
+    guesses; adding the name to an actor file makes it a plain match)."""
+    last = sent[tm.end - 1]
+    noun = last.head
+    if tm.guess is None or last.dep_ != "compound" or noun.i <= last.i or noun.i > tm.end + 1:
+        return tm
+    if _agent_sector(book, sent, noun.i, noun.i) != "REB":
+        return tm
+    actor = book.group(tm.guess, "REB")
+    if actor is None:
+        return tm
+    return TokenMention(start=tm.start, end=noun.i + 1, head=noun.i, actor=actor, method="guess")
 
 
 def _agent_sector(book: ActorBook, sent: Any, head: int, lo: int) -> str | None:

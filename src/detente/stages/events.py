@@ -573,8 +573,15 @@ def _sources(at: dict[int, TokenMention], verb: Any) -> list[_Side]:
                 found = _actors_of(at, candidate)
                 if found:
                     return [_Side(m, True) for m in found]
+            if subj.lower_ in _REPORTED_PRONOUNS and tok.dep_ == "ccomp" and tok.head.i != tok.i:
+                # "The Iraqi military says it has seized ...": the speaker's own act
+                return _sources(at, tok.head)
             return []
         if tok.dep_ == "relcl":
+            return [_Side(m, True) for m in _actors_of(at, tok.head)]
+        if tok.dep_ == "acl" and _main_clause_misparsed(tok):
+            # "The Iraqi air force carried out air strikes": a finite verb hung on the
+            # subject as if it were a reduced relative clause
             return [_Side(m, True) for m in _actors_of(at, tok.head)]
         if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and tok.head.i != tok.i:
             if tok.dep_ == "xcomp":
@@ -587,6 +594,24 @@ def _sources(at: dict[int, TokenMention], verb: Any) -> list[_Side]:
             return _agent(at, tok)
         break
     return []
+
+
+_REPORTED_PRONOUNS = frozenset(("it", "they", "he", "she", "we"))
+
+
+def _main_clause_misparsed(verb: Any) -> bool:
+    """An ``acl`` verb that is really the main verb: it hangs on the root noun, has no
+    agent, and is finite (past tense with an object, or present tense)."""
+    head = verb.head
+    if head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or head.i > verb.i:
+        return False
+    if any(c.dep_ == "agent" for c in verb.children) or any(
+        c.dep_ == "punct" and c.i == verb.i - 1 for c in head.children
+    ):
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ in ("VBD", "VBN") and any(c.dep_ in ("dobj", "prt") for c in verb.children)
 
 
 def _agent(at: dict[int, TokenMention], verb: Any) -> list[_Side]:

@@ -285,3 +285,34 @@ def test_an_act_on_oneself_is_kept_without_a_target(pipeline: Pipeline) -> None:
 def test_a_nominal_event_modifying_the_object_of_a_light_verb(pipeline: Pipeline) -> None:
     events = code(pipeline, "Kuwait launched a mediation effort between Iraq and Iran.")
     assert any(e["source_country"] == "KWT" and e["event_type"] == "CONSULT" for e in events)
+
+
+def test_a_main_verb_parsed_as_a_reduced_relative_keeps_its_subject(pipeline: Pipeline) -> None:
+    # spaCy often hangs a headline-like finite verb on the subject noun as an ``acl``
+    events = code(
+        pipeline,
+        "The Turkish air force carried out two raids near Qamishli, killing a dozen "
+        "Kurdish militants.",
+    )
+    assert any(e["source_country"] == "TUR" and e["event_type"] == "ASSAULT" for e in events)
+
+
+def test_a_pronoun_in_reported_speech_is_the_speaker(pipeline: Pipeline) -> None:
+    events = code(pipeline, "The Ukrainian army says it has captured two Russian officers.")
+    assert ("UKR", "COERCE", "RUS") in dyads(events)
+
+
+def test_strengthening_forces_is_a_build_up(pipeline: Pipeline) -> None:
+    events = code(pipeline, "China has strengthened its forces near the border with India.")
+    assert any(e["source_country"] == "CHN" and e["event_type"] == "MOBILIZE" for e in events)
+    ties = code(pipeline, "China has strengthened its ties with Pakistan.")
+    assert all(e["event_type"] != "MOBILIZE" for e in ties)
+
+
+def test_an_unknown_name_on_an_armed_group_noun_is_that_countrys_rebels(
+    pipeline: Pipeline,
+) -> None:
+    events = code(pipeline, "Kataib Zulfiqar gunmen ambushed a Syrian army convoy near Homs.")
+    attack = next(e for e in events if e["event_type"] == "ASSAULT")
+    assert attack["source_actor_id"] == "SYR.REB" and attack["target_country"] == "SYR"
+    assert attack["source_text"].startswith("Kataib Zulfiqar")
