@@ -342,6 +342,14 @@ def _agent_sector(book: ActorBook, sent: Any, head: int, lo: int) -> str | None:
             if key in book.agents:  # the agent list may give only the plural ("judges")
                 sector = book.agents[key]
                 break
+    if sector is None:
+        # "Ugandan opposition candidates", "Syrian army defectors": a head the list lacks,
+        # named by an agent modifier
+        for mod in sent[lo:head]:
+            if mod.dep_ == "compound" and mod.head.i == head and mod.pos_ == "NOUN":
+                for key in (mod.lemma_.lower(), mod.text.lower()):
+                    if key in book.agents:
+                        return book.agents[key]
     if sector is not None and tok.lemma_.lower() in _GENERIC_AGENTS:
         # "rebel leaders", "intelligence officials": the modifier says who they are
         for mod in sent[lo:head]:

@@ -62,6 +62,13 @@ def test_possessive_country_with_agent(pipeline: Pipeline) -> None:
     assert any(k.startswith("Russia") and v and v.startswith("RUS") for k, v in found.items())
 
 
+def test_a_head_the_list_lacks_takes_the_sector_of_its_agent_modifier(pipeline: Pipeline) -> None:
+    found = mentions(pipeline, "Kenyan opposition candidates boycotted the debate.")
+    assert found["Kenyan opposition candidates"] == "KEN.OPP"
+    found = mentions(pipeline, "Syrian helicopters and tanks shelled the town.")
+    assert found["Syrian helicopters"] == "SYR.MIL"
+
+
 def test_demonym_on_a_non_agent_is_not_an_actor(pipeline: Pipeline) -> None:
     found = mentions(pipeline, "The Belarusian economy shrank.")
     assert all(v is None or not v.startswith("BLR") for v in found.values())
