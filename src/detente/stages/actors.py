@@ -139,7 +139,7 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
             else:
                 add(ent.start, ent.end, None, "unresolved")
     found = [_with_guess(sent, m, found, ctx) if m.actor is None else m for m in found]
-    found = [_armed_group(book, sent, m) if m.actor is None else m for m in found]
+    found = [_named_group(book, sent, m) if m.actor is None else m for m in found]
     found.sort(key=lambda m: m.start)
     _remember(ctx, sent, found)
     return found
@@ -308,18 +308,19 @@ def _dictionary_matches(am: ActorMatcher, sent: Any) -> list[tuple[int, int, tup
     return sorted(kept, key=lambda s: s[0])
 
 
-def _armed_group(book: ActorBook, sent: Any, tm: TokenMention) -> TokenMention:
-    """ "Abu Sayyaf gunmen killed six soldiers": an unknown name on an armed-group noun
-    (gunmen, militants, rebels ...) is a non-state armed group of the country its context
-    points to. The phrase is stored with method ``guess`` (a user can list and correct such
+def _named_group(book: ActorBook, sent: Any, tm: TokenMention) -> TokenMention:
+    """ "Abu Sayyaf gunmen killed six soldiers", "Hutu rebels", "Azadliq activists": an unknown
+    name on a non-state agent noun (gunmen, rebels, activists, refugees ...) is that kind of
+    group of the country its context points to. The phrase is stored with method ``guess`` (a user can list and correct such
     guesses; adding the name to an actor file makes it a plain match)."""
     last = sent[tm.end - 1]
     noun = last.head
     if tm.guess is None or last.dep_ != "compound" or noun.i <= last.i or noun.i > tm.end + 1:
         return tm
-    if _agent_sector(book, sent, noun.i, noun.i) != "REB":
+    sector = _agent_sector(book, sent, noun.i, noun.i)
+    if sector not in _DOMESTIC_SECTORS or noun.lemma_.lower() in _GENERIC_AGENTS:
         return tm
-    actor = book.group(tm.guess, "REB")
+    actor = book.group(tm.guess, sector)
     if actor is None:
         return tm
     return TokenMention(start=tm.start, end=noun.i + 1, head=noun.i, actor=actor, method="guess")
