@@ -311,8 +311,9 @@ def _dictionary_matches(am: ActorMatcher, sent: Any) -> list[tuple[int, int, tup
 def _named_group(book: ActorBook, sent: Any, tm: TokenMention) -> TokenMention:
     """ "Abu Sayyaf gunmen killed six soldiers", "Hutu rebels", "Azadliq activists": an unknown
     name on a non-state agent noun (gunmen, rebels, activists, refugees ...) is that kind of
-    group of the country its context points to. The phrase is stored with method ``guess`` (a user can list and correct such
-    guesses; adding the name to an actor file makes it a plain match)."""
+    group of the country its context points to. The phrase is stored with method ``guess``
+    (a user can list and correct such guesses; adding the name to an actor file makes it a
+    plain match)."""
     last = sent[tm.end - 1]
     noun = last.head
     if tm.guess is None or last.dep_ != "compound" or noun.i <= last.i or noun.i > tm.end + 1:

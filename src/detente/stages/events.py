@@ -491,6 +491,22 @@ def _code_noun(
     return _build(si, lexicon, at, tok, trigger, f"noun:{trigger.key}", sources, targets)
 
 
+_UNDOING = frozenset(
+    ("postpone", "cancel", "delay", "shelve", "scrap", "abandon", "avert", "prevent", "forbid")
+)
+
+
+def _undone(tok: Any) -> bool:
+    """A nominal event that its verb keeps from happening ("postponed the demonstration",
+    "called off the strike", "averted a war")."""
+    verb = _light_verb(tok)
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    return lemma in _UNDOING or (lemma, particle) in (("call", "off"), ("put", "off"))
+
+
 def _light_verb(tok: Any) -> Any:
     """The verb a nominal trigger is the object of, directly ("staged a protest") or as the
     modifier of the object ("launched a mediation effort"); None otherwise."""
@@ -645,7 +661,10 @@ def _targets(
     for holder in holders:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in preps:
-                found = _actors_of(at, _child(child, ("pobj",)))
+                pobj = _child(child, ("pobj",))
+                if pobj is None:
+                    pobj = _stranded_object(at, child)
+                found = _actors_of(at, pobj)
                 if found:
                     return [_Side(m, True) for m in found]
     # 3. another actor inside the trigger's own clause (not the subject's phrase)
@@ -659,6 +678,22 @@ def _targets(
                 continue
             return [_Side(at[tok.i], False)]
     return []
+
+
+def _stranded_object(at: dict[int, TokenMention], prep: Any) -> Any:
+    """The object of a preposition the parser left without one, because it took the noun
+    for the subject of a following participle ("granted asylum to five officers holed up in
+    the embassy"): the actor starting within a few words after the preposition, with no verb
+    between."""
+    if any(True for _ in prep.children):
+        return None
+    doc = prep.doc
+    for i in range(prep.i + 1, min(prep.i + 6, len(doc))):
+        if doc[i].pos_ in ("VERB", "AUX", "PUNCT"):
+            return None
+        if i in at:
+            return doc[at[i].head]
+    return None
 
 
 _CLAUSES = frozenset(("conj", "advcl", "relcl", "parataxis", "acl", "csubj"))
@@ -735,6 +770,8 @@ def _build(
     content: Any = None,
 ) -> list[Event]:
     sources = [s for s in sources if s.mention.actor is not None]
+    if tok.pos_ == "NOUN" and _undone(tok):
+        rule += " undone"  # "postponed the protest": it did not happen (stored, not realised)
     pairs: list[tuple[_Side, _Side, str]] = []
     if not targets and trigger.type == "THREATEN":
         # "Belarus threatens to take the oil if Russia does not supply it": the threat is
@@ -762,6 +799,14 @@ def _build(
         where = _location_target(at, tok)
         if where is not None:
             pairs = [(s, where, rule + " location-target") for s in sources]
+    acted = tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and _light_verb(tok) is not None)
+    if not pairs and sources and trigger.type == "PROTEST" and acted:
+        # "Egyptian demonstrators rioted", "opposition parties in Nepal called a general
+        # strike": a protest by a country's own people with no one named on the receiving
+        # end is aimed at that country's government (the convention of event coders)
+        home = _home_government(sources[0])
+        if home is not None:
+            pairs = [(sources[0], home, rule + " home-government")]
     targetless: list[_Side] = []
     light = tok.pos_ == "NOUN" and _light_verb(tok) is not None
     if not pairs and sources and (tok.pos_ in ("VERB", "ADJ") or light):
@@ -773,6 +818,7 @@ def _build(
     quad, intensity, cameo, mode = lexicon.score(trigger)
     anchor = tok if tok.pos_ in ("VERB", "AUX", "ADJ") else _governing_verb(tok)
     negated, modality, attribution = _modality(si.sent, anchor or tok, lexicon, content)
+    negated = negated or " undone" in rule
     when, precision = date_of_sentence(
         si.sent.text, si.reference_date, lower_bound=si.reference_is_bound
     )
@@ -785,7 +831,7 @@ def _build(
     ]
     for s, t, why in pairs:
         sa, ta = s.mention.actor, t.mention.actor
-        if "location-target" in why and sa is not None and ta is not None:
+        if ("location-target" in why or "home-government" in why) and sa and ta:
             # "Turkish authorities imposed a curfew in southeastern Turkey": a domestic act
             coded.append((s, t, 0.4, why))
             continue
@@ -826,6 +872,18 @@ def _build(
             )
         )
     return out
+
+
+_NON_STATE = frozenset(("OPP", "CVL", "REB", "MED", "EDU", "NGO", "BUS", "LEG", "JUD"))
+
+
+def _home_government(source: _Side) -> _Side | None:
+    actor = source.mention.actor
+    if actor is None or actor.kind != "group" or actor.sector not in _NON_STATE:
+        return None
+    home = Actor(id=actor.country, name=actor.country, kind="country", country=actor.country,
+                 sector="GOV")  # fmt: skip
+    return _Side(TokenMention(start=-1, end=-1, head=-1, actor=home, method="implicit"), False)
 
 
 _JOINT = frozenset({"joint", "jointly", "bilateral", "mutual", "together", "common"})

@@ -316,3 +316,28 @@ def test_an_unknown_name_on_an_armed_group_noun_is_that_countrys_rebels(
     attack = next(e for e in events if e["event_type"] == "ASSAULT")
     assert attack["source_actor_id"] == "SYR.REB" and attack["target_country"] == "SYR"
     assert attack["source_text"].startswith("Kataib Zulfiqar")
+
+
+def test_a_protest_with_no_one_named_is_aimed_at_the_home_government(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Kenyan demonstrators rioted in the streets after the vote.")
+    protest = next(e for e in events if e["event_type"] == "PROTEST")
+    assert (protest["source_country"], protest["target_country"]) == ("KEN", "KEN")
+    assert "home-government" in protest["rule"]
+
+
+def test_a_postponed_protest_did_not_happen(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Kenyan opposition leaders postponed the demonstration.")
+    protests = [e for e in events if e["event_type"] == "PROTEST"]
+    assert protests and not any(e["realised"] for e in protests)
+
+
+def test_a_state_owned_thing_names_its_target(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Serbian troops burned Albanian homes near the border.")
+    assert any(e["source_country"] == "SRB" and e["target_country"] == "ALB" for e in events)
+
+
+def test_an_object_the_parser_stranded_is_still_the_target(pipeline: Pipeline) -> None:
+    events = code(
+        pipeline, "Ecuador granted asylum to three Colombian army officers hiding in its embassy."
+    )
+    assert ("ECU", "AID", "COL") in dyads(events)
