@@ -41,6 +41,9 @@ SECTOR_NAMES = {
 }
 
 
+_FAMILY_FIRST = frozenset(("CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "VNM", "KHM", "MNG"))
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Alias:
     """A surface form and what it stands for."""
@@ -152,8 +155,11 @@ def load_actorbook(extra_files: Sequence[Path] = (), *, shipped: bool = True) ->
         if actor.kind == "person":
             for name in actor.aliases:
                 words = name.split()
-                if len(words) > 1 and words[-1][:1].isupper():
-                    people = surnames.setdefault(words[-1], [])
+                # family name first in Chinese, Korean, Vietnamese, Cambodian, Mongolian names
+                # as the English press writes them ("Xi Jinping", "Kim Tok Hun", "Hun Sen")
+                family = words[0] if actor.country in _FAMILY_FIRST else words[-1]
+                if len(words) > 1 and family[:1].isupper():
+                    people = surnames.setdefault(family, [])
                     if actor.id not in people:
                         people.append(actor.id)
     return ActorBook(

@@ -570,6 +570,9 @@ def _titled_surnames(
     for tok in sent:
         if tok.i in taken or tok.pos_ != "PROPN" or tok.text not in book.surnames:
             continue
+        after = sent[tok.i + 1] if tok.i + 1 < len(sent) else None
+        if after is not None and after.pos_ == "PROPN" and after.ent_type_ not in ("DATE", "TIME"):
+            continue  # "Prime Minister Hun Sen": the name goes on; "Hun" is not a surname here
         start = tok.i
         role_words = book.role_words
         while (

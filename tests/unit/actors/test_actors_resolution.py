@@ -266,3 +266,11 @@ def test_they_is_the_latest_group(pipeline: Pipeline) -> None:
         pipeline, ["Fijian rebels stormed the building.", "They released the hostages."]
     )
     assert later["They"][0] == "FJI.REB"
+
+
+def test_a_family_first_name_is_not_matched_by_its_given_name(pipeline: Pipeline) -> None:
+    # "Hun" is the family name of Cambodia's Hun Sen, not the surname of North Korea's
+    # Kim Tok Hun, and a title followed by a longer name is not a titled surname
+    found = mentions(pipeline, "Prime Minister Hun Sen's government released the prisoners.")
+    assert found.get("Hun") is None
+    assert pipeline.book.surnames.get("Kim") and "Hun" not in pipeline.book.surnames
