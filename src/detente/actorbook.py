@@ -66,6 +66,7 @@ class ActorBook:
     surnames: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # surname -> people
     role_words: frozenset[str] = frozenset()  # every word of a role phrase ("foreign", ...)
     owned: frozenset[str] = frozenset()  # things a state proposes or holds: "the Israeli plan"
+    places: Mapping[str, str] = field(default_factory=dict)  # city or region -> country code
 
     def get(self, actor_id: str) -> Actor | None:
         actor = self.actors.get(actor_id)
@@ -111,6 +112,7 @@ def load_actorbook(extra_files: Sequence[Path] = (), *, shipped: bool = True) ->
     roles: dict[str, str] = {}
     demonyms: dict[str, str] = {}
     owned: set[str] = set()
+    places: dict[str, str] = {}
     sources: list[tuple[str, Any]] = []
     if shipped:
         folder = resources.files("detente") / "data" / ACTOR_DIR
@@ -135,6 +137,7 @@ def load_actorbook(extra_files: Sequence[Path] = (), *, shipped: bool = True) ->
         for phrase, title in (doc.get("roles") or {}).items():
             roles[str(phrase).lower()] = str(title)
         owned.update(str(w).lower() for w in doc.get("owned") or [])
+        _read_places(doc.get("cities") or [], places, origin)
     index: dict[str, list[Alias]] = {}
     known = {a.text for a in alias_rows}
     for alias in list(alias_rows):
@@ -171,6 +174,8 @@ def load_actorbook(extra_files: Sequence[Path] = (), *, shipped: bool = True) ->
         surnames={k: tuple(v) for k, v in surnames.items()},
         role_words=frozenset(w for phrase in roles for w in phrase.split()),
         owned=frozenset(owned),
+        # a place never hides an actor's name ("Washington" the seat, not the city)
+        places={k: v for k, v in places.items() if k not in index and v in records},
     )
 
 
@@ -234,6 +239,17 @@ def _read_countries(
             )
         for seat in _strings(row.get("seats")):
             alias_rows.append(Alias(text=seat, actor_id=code, method="seat"))
+
+
+def _read_places(rows: Sequence[Any], places: dict[str, str], origin: str) -> None:
+    """``cities``: places inside one country ({name, country, aliases}). They tell where
+    something happened and which country an unknown name belongs to; they never act."""
+    for row in rows:
+        if not isinstance(row, Mapping) or "name" not in row or "country" not in row:
+            raise ConfigError(f"{origin}: a city needs a name and a country: {row!r}")
+        country = str(row["country"])
+        for text in (row["name"], *(row.get("aliases") or ())):
+            places[str(text)] = country
 
 
 def _read_igos(

@@ -96,7 +96,9 @@ def collect(
         "skipped": _scalar(con, "SELECT count(*) FROM skipped"),
         "sentences": _scalar(con, "SELECT count(*) FROM sentences"),
         "mentions": _scalar(con, "SELECT count(*) FROM mentions"),
-        "unresolved": _scalar(con, "SELECT count(*) FROM mentions WHERE actor_id IS NULL"),
+        "unresolved": _scalar(
+            con, "SELECT count(*) FROM mentions WHERE actor_id IS NULL AND method <> 'place'"
+        ),
         "actors": _scalar(
             con, "SELECT count(DISTINCT actor_id) FROM mentions WHERE actor_id IS NOT NULL"
         ),
@@ -228,6 +230,8 @@ def _actors(con: duckdb.DuckDBPyConnection) -> tuple[list[dict[str, Any]], list[
     unresolved: Counter[str] = Counter()
     unresolved_articles: Counter[str] = Counter()
     for r in rows:
+        if r["actor_id"] is None and r["method"] == "place":
+            continue  # a city: a known place, not an unknown actor
         if r["actor_id"] is None:
             unresolved[r["text"]] += r["n"]
             unresolved_articles[r["text"]] += r["articles"]

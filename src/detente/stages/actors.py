@@ -39,6 +39,7 @@ class ActorMatcher:
     matcher: Any  # spacy.matcher.PhraseMatcher
     keys: dict[int, str]
     book: ActorBook
+    places: Any = None  # a PhraseMatcher over the book's places (cities), match id -> text
 
 
 def load_actor_matcher(nlp: Nlp, book: ActorBook) -> ActorMatcher:
@@ -52,7 +53,12 @@ def load_actor_matcher(nlp: Nlp, book: ActorBook) -> ActorMatcher:
         key = nlp.language.vocab.strings.add("A:" + text)
         keys[key] = text
         matcher.add("A:" + text, [doc])
-    return ActorMatcher(matcher=matcher, keys=keys, book=book)
+    places = PhraseMatcher(nlp.language.vocab, attr="ORTH")
+    names = sorted(book.places)
+    for text, doc in zip(names, nlp.language.tokenizer.pipe(names), strict=True):
+        keys[nlp.language.vocab.strings.add("P:" + text)] = text
+        places.add("P:" + text, [doc])
+    return ActorMatcher(matcher=matcher, keys=keys, book=book, places=places)
 
 
 def has_actor(am: ActorMatcher, doc: Any) -> bool:
@@ -129,6 +135,13 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
         add(start, end, actor, "domestic")
     for tm in _second_mentions(book, sent, ctx, taken, list(found)):
         add(tm.start, tm.end, tm.actor, tm.method)
+    for start, end, country in _places(am, sent):
+        group = _group_in_place(book, sent, start, end, country, taken)
+        if group is not None:
+            add(*group)
+        state = book.actors.get(country)
+        if state is not None and state.kind == "country":
+            add(start, end, state, "place")
     for ent in sent.ents:
         if ent.label_ not in _UNRESOLVED_LABELS or ent.text in book.aliases:
             continue  # a known name used as a modifier is not an unknown actor
@@ -252,6 +265,12 @@ def to_mentions(
     for tm in found:
         if tm.method == "attribute":
             continue  # a state named through what it owns is not a mention of an actor
+        if tm.method == "place" and tm.actor is not None and tm.actor.kind == "country":
+            # a city: where something happened, not an actor; its country is kept
+            tm = TokenMention(
+                start=tm.start, end=tm.end, head=tm.head, actor=None, method="place",
+                guess=tm.actor.country,
+            )  # fmt: skip
         if tm.method == "office":  # an unknown person: listed unresolved, with the country
             tm = TokenMention(
                 start=tm.start,
@@ -291,6 +310,42 @@ def _span_head(sent: Any, start: int, end: int) -> int:
         if not start <= head < end or head == i:
             return i
     return end - 1
+
+
+def _places(am: ActorMatcher, sent: Any) -> list[tuple[int, int, str]]:
+    """Cities and regions the sentence names, longest first: (start, end, country)."""
+    if am.places is None:
+        return []
+    spans = sorted(
+        ((start, end, am.book.places[am.keys[key]]) for key, start, end in am.places(sent)),
+        key=lambda s: (s[0] - s[1], s[0]),
+    )
+    kept: list[tuple[int, int, str]] = []
+    for s in spans:
+        if not any(k[0] < s[1] and s[0] < k[1] for k in kept):
+            kept.append(s)
+    return kept
+
+
+def _group_in_place(
+    book: ActorBook, sent: Any, start: int, end: int, country: str, taken: set[int]
+) -> tuple[int, int, Actor | None, str] | None:
+    """ "A court in Istanbul", "protesters in Kharkiv": an agent noun placed in a city is
+    that country's (the same reading as "rebels in the Ivory Coast")."""
+    last, prep = sent[end - 1], sent[end - 1].head
+    if last.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):
+        return None
+    noun = prep.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i > start or noun.i in taken:
+        return None
+    first = noun.left_edge.i
+    if any(i in taken for i in range(first, noun.i + 1)):
+        return None
+    sector = _agent_sector(book, sent, noun.i, first)
+    if sector is None or _role_title(book, sent, first, noun.i + 1) is not None:
+        return None
+    actor = book.group(country, sector)
+    return (first, end, actor, "place") if actor else None
 
 
 def _dictionary_matches(am: ActorMatcher, sent: Any) -> list[tuple[int, int, tuple[Alias, ...]]]:
@@ -687,7 +742,7 @@ def _remember(ctx: ArticleContext, sent: Any, found: Sequence[TokenMention]) -> 
                 ctx.people.remove(tm.actor.id)
             ctx.people.append(tm.actor.id)  # most recent last
             ctx.surnames[sent[tm.end - 1].text] = tm.actor.id
-        elif tm.actor.kind in ("country", "igo") and tm.method != "demonym":
+        elif tm.actor.kind in ("country", "igo") and tm.method not in ("demonym", "place"):
             ctx.last_state = tm.actor.id
         if tm.actor.kind in ("group", "organisation", "igo") and tm.method != "attribute":
             ctx.last_group = tm.actor

@@ -769,7 +769,14 @@ def _build(
     targets: list[_Side],
     content: Any = None,
 ) -> list[Event]:
-    sources = [s for s in sources if s.mention.actor is not None]
+    # a city tells where, it does not act ("clashes in Kharkiv"; "Kharkiv was shelled" names
+    # the country it was done to, as event coders code it)
+    sources = [
+        s
+        for s in sources
+        if s.mention.actor is not None
+        and not (s.mention.method == "place" and s.mention.actor.kind == "country")
+    ]
     if tok.pos_ == "NOUN" and _undone(tok):
         rule += " undone"  # "postponed the protest": it did not happen (stored, not realised)
     pairs: list[tuple[_Side, _Side, str]] = []

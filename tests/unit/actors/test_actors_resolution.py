@@ -274,3 +274,25 @@ def test_a_family_first_name_is_not_matched_by_its_given_name(pipeline: Pipeline
     found = mentions(pipeline, "Prime Minister Hun Sen's government released the prisoners.")
     assert found.get("Hun") is None
     assert pipeline.book.surnames.get("Kim") and "Hun" not in pipeline.book.surnames
+
+
+def test_a_city_places_events_and_names_but_never_acts(tmp_path: Path) -> None:
+    from detente.api import code_texts
+    from detente.pipeline import load_pipeline
+
+    extra = tmp_path / "cities.yaml"
+    extra.write_text(
+        "cities:\n  - {name: Lviv, country: UKR, aliases: [Lvov]}\n"
+        "  - {name: Izmir, country: TUR}\n",
+        encoding="utf-8",
+    )
+    pipe = load_pipeline(actors_files=[extra])
+    assert pipe.book.places["Lvov"] == "UKR"
+
+    def coded(text: str) -> set[tuple[str, str, str | None]]:
+        [row] = list(code_texts([("t", text)], pipeline=pipe))
+        return {(e["source_country"], e["event_type"], e["target_country"]) for e in row["events"]}
+
+    assert ("RUS", "ASSAULT", "UKR") in coded("Russian missiles struck Lviv overnight.")
+    assert ("TUR", "COERCE", "DEU") in coded("A court in Izmir jailed a German journalist.")
+    assert all(src != "UKR" for src, _, _ in coded("Lviv hosted a meeting of EU ministers."))
