@@ -105,6 +105,8 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
         found.append(TokenMention(start=start, end=end, head=head, actor=actor, method=method))
 
     matches = _dictionary_matches(am, sent)
+    ethnic = [m for m in matches if _ethnic(sent, m[0], m[2])]
+    matches = [m for m in matches if m not in ethnic]
     attributes: list[tuple[int, int, Actor]] = []
     sentence_countries = {
         book.actors[a.actor_id].country
@@ -142,6 +144,8 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
         state = book.actors.get(country)
         if state is not None and state.kind == "country":
             add(start, end, state, "place")
+    for start, end, _ in ethnic:
+        add(max(0, start - 1), end, None, "ethnic")  # "ethnic Albanians": a people, not a state
     for ent in sent.ents:
         if ent.label_ not in _UNRESOLVED_LABELS or ent.text in book.aliases:
             continue  # a known name used as a modifier is not an unknown actor
@@ -152,6 +156,7 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
             else:
                 add(ent.start, ent.end, None, "unresolved")
     found = [_with_guess(sent, m, found, ctx) if m.actor is None else m for m in found]
+    found = [_ethnic_group(book, m, _aliases_of(ethnic, m)) for m in found]
     found = [_named_group(book, sent, m) if m.actor is None else m for m in found]
     found.sort(key=lambda m: m.start)
     _remember(ctx, sent, found)
@@ -310,6 +315,37 @@ def _span_head(sent: Any, start: int, end: int) -> int:
         if not start <= head < end or head == i:
             return i
     return end - 1
+
+
+def _ethnic(sent: Any, start: int, aliases: tuple[Alias, ...]) -> bool:
+    """A demonym after "ethnic" ("ethnic Albanians in Macedonia") names a people, not the
+    citizens or the agents of that state."""
+    return (
+        start > 0
+        and sent[start - 1].lower_ == "ethnic"
+        and any(a.method == "demonym" for a in aliases)
+    )
+
+
+def _aliases_of(
+    matches: Sequence[tuple[int, int, tuple[Alias, ...]]], tm: TokenMention
+) -> tuple[Alias, ...]:
+    return next((a for s, e, a in matches if e == tm.end and tm.method == "ethnic"), ())
+
+
+def _ethnic_group(book: ActorBook, tm: TokenMention, aliases: tuple[Alias, ...]) -> TokenMention:
+    """An ethnic group is counted with the country it lives in, when the sentence names
+    another country than its namesake ("ethnic Albanians demonstrated in Serbia" -> SRB
+    civilians, the reading of event coders); otherwise it stays unresolved."""
+    if not aliases or tm.method != "ethnic":
+        return tm
+    namesakes = {book.actors[a.actor_id].country for a in aliases if a.actor_id in book.actors}
+    if tm.guess is None or tm.guess in namesakes:
+        return TokenMention(start=tm.start, end=tm.end, head=tm.head, actor=None, method="ethnic")
+    actor = book.group(tm.guess, "CVL")
+    return TokenMention(
+        start=tm.start, end=tm.end, head=tm.head, actor=actor, method="ethnic", guess=tm.guess
+    )
 
 
 def _places(am: ActorMatcher, sent: Any) -> list[tuple[int, int, str]]:

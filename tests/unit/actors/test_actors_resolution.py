@@ -296,3 +296,15 @@ def test_a_city_places_events_and_names_but_never_acts(tmp_path: Path) -> None:
     assert ("RUS", "ASSAULT", "UKR") in coded("Russian missiles struck Lviv overnight.")
     assert ("TUR", "COERCE", "DEU") in coded("A court in Izmir jailed a German journalist.")
     assert all(src != "UKR" for src, _, _ in coded("Lviv hosted a meeting of EU ministers."))
+
+
+def test_an_ethnic_group_is_counted_with_the_country_it_lives_in(pipeline: Pipeline) -> None:
+    from detente.api import code_texts
+
+    [row] = list(
+        code_texts([("t", "Ethnic Hungarians protested in Romania on Sunday.")], pipeline=pipeline)
+    )
+    protest = next(e for e in row["events"] if e["event_type"] == "PROTEST")
+    assert protest["source_country"] == "ROU"
+    found = mentions(pipeline, "Ethnic Hungarians held a rally.")
+    assert all(v is None for k, v in found.items() if "Hungarians" in k)
