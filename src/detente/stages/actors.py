@@ -358,6 +358,9 @@ def _places(am: ActorMatcher, sent: Any) -> list[tuple[int, int, str]]:
     )
     kept: list[tuple[int, int, str]] = []
     for s in spans:
+        last = sent[s[1] - 1]
+        if last.dep_ in ("compound", "amod", "nmod") and last.head.i >= s[1]:
+            continue  # "the Geneva Conventions", "the Sochi agreement": a name, not a place
         if not any(k[0] < s[1] and s[0] < k[1] for k in kept):
             kept.append(s)
     return kept

@@ -308,3 +308,14 @@ def test_an_ethnic_group_is_counted_with_the_country_it_lives_in(pipeline: Pipel
     assert protest["source_country"] == "ROU"
     found = mentions(pipeline, "Ethnic Hungarians held a rally.")
     assert all(v is None for k, v in found.items() if "Hungarians" in k)
+
+
+def test_a_place_name_inside_a_longer_name_is_no_place(tmp_path: Path) -> None:
+    from detente.pipeline import load_pipeline
+
+    extra = tmp_path / "cities.yaml"
+    extra.write_text("cities:\n  - {name: Geneva, country: CHE}\n", encoding="utf-8")
+    pipe = load_pipeline(actors_files=[extra])
+    [doc] = list(parse(pipe.nlp, ["Russia breached the Geneva Conventions."]))
+    found = resolve_sentence(pipe.matcher, doc, ArticleContext(when=None))
+    assert all(m.method != "place" for m in found)
