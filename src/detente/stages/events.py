@@ -804,7 +804,14 @@ def _build(
         # deliveries in Baghdad": a material act with no one named on the receiving end is
         # done to the country where it happens (the convention of CAMEO and PLOVER coders)
         where = _location_target(at, tok)
-        if where is not None:
+        partners = {s.mention.actor.country for s in sources if s.mention.actor is not None}
+        # partners acting together on one partner's soil do not act on that partner
+        # ("Russia and Belarus began a joint exercise near Grodno")
+        if (
+            where is not None
+            and where.mention.actor is not None
+            and not (len(partners) > 1 and where.mention.actor.country in partners)
+        ):
             pairs = [(s, where, rule + " location-target") for s in sources]
     acted = tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and _light_verb(tok) is not None)
     if not pairs and sources and trigger.type == "PROTEST" and acted:
