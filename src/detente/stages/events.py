@@ -382,13 +382,55 @@ def _code_verb(
             if where is not None:
                 sources = [where]
                 rule += " location-source"
+        elif not sources and targets and trigger.type == "ASSAULT":
+            agent = _child(_child(tok, ("agent",)), ("pobj",))
+            sources = _cause_source(lexicon, at, tok, agent)
+            rule += " cause-source" if sources else ""
     else:
         sources = _sources(at, tok)
         targets = _targets(si, lexicon, at, tok, trigger, particle)
+        if not sources and trigger.type == "ASSAULT":
+            sources = _cause_source(lexicon, at, tok, _child(tok, ("nsubj",)))
+            rule += " cause-source" if sources else ""
     if trigger.reverse:
         sources, targets = targets, sources
         rule += " reverse"
     return _build(si, lexicon, at, tok, trigger, rule, sources, targets)
+
+
+_CAUSE_WORDS = """explosion blast bomb bombs device mine landmine shell shells rocket rockets
+missile missiles grenade ied drone drones fire shelling"""
+_CAUSES = frozenset(_CAUSE_WORDS.split())
+
+
+def _cause_source(
+    lexicon: Lexicon, at: dict[int, TokenMention], verb: Any, cause: Any
+) -> list[_Side]:
+    """ "US Predator attacks have killed eight al-Qaeda leaders", "a roadside bombing near
+    Samarra killed a U.S. soldier": when an attack or a weapon kills, the actor named on it
+    did it, else the country where it happened (as event coders code it)."""
+    if cause is None or cause.pos_ not in ("NOUN", "PROPN"):
+        return []
+    lemma = cause.lemma_.lower()
+    entry = lexicon.nouns.get(lemma)
+    if not (lemma in _CAUSES or (entry is not None and entry.type == "ASSAULT")):
+        return []
+    for tok in cause.subtree:
+        m = at.get(tok.i)
+        if m is None or m.actor is None or _locative(tok, cause):
+            continue
+        if tok.dep_ in ("compound", "amod", "poss", "nmod") or tok.head.i == cause.i:
+            return [_Side(m, True)]
+    for holder in (cause, verb):
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
+                continue
+            for tok in prep.subtree:
+                m = at.get(tok.i)
+                if m is not None and m.actor is not None and m.actor.kind == "country":
+                    # a city may stand here: the country it lies in did it (not the city)
+                    return [_Side(dataclasses.replace(m, method="location"), False)]
+    return []
 
 
 # types whose passive subject, with no agent named, is the actor that moved

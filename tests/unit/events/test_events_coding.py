@@ -341,3 +341,12 @@ def test_an_object_the_parser_stranded_is_still_the_target(pipeline: Pipeline) -
         pipeline, "Ecuador granted asylum to three Colombian army officers hiding in its embassy."
     )
     assert ("ECU", "AID", "COL") in dyads(events)
+
+
+def test_an_attack_that_kills_is_done_by_its_named_actor_or_the_place(pipeline: Pipeline) -> None:
+    named = code(pipeline, "Israeli air strikes killed five Hamas fighters overnight.")
+    assert any(e["source_country"] == "ISR" and e["event_type"] == "ASSAULT" for e in named)
+    placed = code(pipeline, "A car bomb in Mogadishu killed two Kenyan soldiers.")
+    attack = next(e for e in placed if e["event_type"] == "ASSAULT")
+    assert (attack["source_country"], attack["target_country"]) == ("SOM", "KEN")
+    assert "cause-source" in attack["rule"]
