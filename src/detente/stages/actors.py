@@ -462,6 +462,8 @@ parties commander commanders source sources"""
 _GENERIC_AGENTS = frozenset(_GENERIC_WORDS.split())
 _ARGUMENTS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "iobj", "conj", "appos"))
 _PLACE_PREPS = frozenset(("in", "of", "from", "throughout", "across", "inside"))
+# "foreign diplomats in Moscow", "Western journalists in Minsk": not that country's agents
+_FOREIGN = frozenset(("foreign", "international", "western", "overseas", "expatriate", "visiting"))
 
 
 def _group_phrase(
@@ -477,17 +479,23 @@ def _group_phrase(
     last = sent[end - 1]
     head = last.head
     if (
-        country_alias.method == "name"
+        country_alias.method in ("name", "capital")
+        and not country_alias.ambiguous
         and last.dep_ == "pobj"
         and head.dep_ == "prep"
         and head.lower_ in _PLACE_PREPS
         and head.head.pos_ in ("NOUN", "PROPN")
         and head.head.i < start
-    ):  # "rebels in the Ivory Coast", "opposition parties in Nepal", "citizens of Russia"
+    ):  # "rebels in the Ivory Coast", "opposition parties in Nepal", "protesters in Baghdad"
         noun = head.head
         first = noun.left_edge.i
         sector = _agent_sector(book, sent, noun.i, first)
-        if sector is not None and _role_title(book, sent, first, noun.i + 1) is None:
+        foreign = any(c.dep_ == "amod" and c.lower_ in _FOREIGN for c in noun.children)
+        if (
+            sector is not None
+            and not foreign
+            and _role_title(book, sent, first, noun.i + 1) is None
+        ):
             actor = book.group(country_alias.actor_id, sector)
             return (first, end, actor, "name") if actor else None
     if country_alias.method == "demonym":
@@ -519,10 +527,19 @@ def _group_for(
     if role is not None:
         return None  # a role phrase: resolved to the office holder by _role_phrases
     sector = _agent_sector(book, sent, head, start + 1)
+    if sector is None and method == "demonym" and _people_name(sent[head]):
+        sector = "CVL"  # "Iraqi Kurds", "Bosnian Serbs": a people living in that state
     if sector is None:
         return None
     actor = book.group(country, sector)
     return (start, head + 1, actor, method) if actor else None
+
+
+def _people_name(tok: Any) -> bool:
+    """A plural name of a people or community ("Kurds", "Serbs", "Tamils")."""
+    if tok.ent_type_ != "NORP":
+        return False
+    return bool(tok.tag_ == "NNPS" or (tok.pos_ == "PROPN" and tok.lower_.endswith("s")))
 
 
 def _attribute(

@@ -238,7 +238,7 @@ def test_bare_agents_on_the_receiving_end_belong_to_the_only_country_named(
     [found] = _article(
         pipeline, ["Liberian riot police used tear gas to disperse demonstrators in Monrovia."]
     )
-    assert found["demonstrators"][0] == "LBR.OPP"
+    assert found["demonstrators in Monrovia"][0] == "LBR.OPP"  # placed in the capital
     [two] = _article(pipeline, ["Russia criticised protesters in Belarus."])
     assert two.get("protesters", (None, None))[0] is None  # two countries: no guess
 
@@ -319,3 +319,23 @@ def test_a_place_name_inside_a_longer_name_is_no_place(tmp_path: Path) -> None:
     [doc] = list(parse(pipe.nlp, ["Russia breached the Geneva Conventions."]))
     found = resolve_sentence(pipe.matcher, doc, ArticleContext(when=None))
     assert all(m.method != "place" for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor"),
+    [
+        ("Protesters in Minsk demanded new elections.", "Protesters in Minsk", "BLR.OPP"),
+        ("Demonstrators in Baghdad blocked a road.", "Demonstrators in Baghdad", "IRQ.OPP"),
+        ("Thousands of Iraqi Kurds marched in Kirkuk.", "Iraqi Kurds", "IRQ.CVL"),
+    ],
+)
+def test_people_placed_in_a_capital_or_named_by_a_demonym(
+    pipeline: Pipeline, text: str, surface: str, actor: str
+) -> None:
+    assert mentions(pipeline, text).get(surface) == actor
+
+
+def test_foreign_agents_in_a_capital_are_not_that_state(pipeline: Pipeline) -> None:
+    found = mentions(pipeline, "Foreign diplomats in Moscow met the Belarusian ambassador.")
+    assert "Foreign diplomats in Moscow" not in found
+    assert found.get("Moscow") != "RUS.GOV"

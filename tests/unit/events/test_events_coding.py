@@ -350,3 +350,10 @@ def test_an_attack_that_kills_is_done_by_its_named_actor_or_the_place(pipeline: 
     attack = next(e for e in placed if e["event_type"] == "ASSAULT")
     assert (attack["source_country"], attack["target_country"]) == ("SOM", "KEN")
     assert "cause-source" in attack["rule"]
+
+
+def test_goods_counted_in_measures_are_looked_through(pipeline: Pipeline) -> None:
+    """'300 tonnes of humanitarian supplies': the measure is not the object, the supplies are."""
+    events = code(pipeline, "Russia delivered 300 tonnes of humanitarian supplies to Syria.")
+    assert ("RUS", "AID", "SYR") in dyads(events)
+    assert events[0]["mode"] == "humanitarian"
