@@ -551,8 +551,8 @@ def _attribute(
     last = sent[end - 1]
     if demonym is None or last.dep_ != "amod" or last.head.i < end:
         return None
-    if last.head.lemma_.lower() not in book.owned:
-        return None
+    if last.head.lemma_.lower() not in book.owned and last.head.lower_ not in book.owned:
+        return None  # the lemma of "goods" is "good": the plural listed counts too
     return book.actors.get(demonym.actor_id)
 
 

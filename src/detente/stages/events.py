@@ -629,7 +629,9 @@ def _modifier_actor(at: dict[int, TokenMention], tok: Any, depth: int) -> list[T
 
 _PLACE_WORDS = """outskirts outskirt suburb suburbs centre center city capital streets street
 region regions area areas part parts territory territories south north east west coast airspace
-border borders frontier side heart district province outside interior"""
+border borders frontier side heart district province outside interior town towns village villages
+island islands peninsula enclave valley port ports county oblast zone zones camp camps
+neighbourhood neighborhood municipality governorate prefecture countryside"""
 _PLACE_NOUNS = frozenset(_PLACE_WORDS.split())
 
 
@@ -864,11 +866,13 @@ def _build(
         implicit = _implicit_target(si, sources[0].mention.actor)
         if implicit is not None:
             pairs = [(sources[0], implicit, rule + " implicit-target")]
-    if not pairs and sources and tok.pos_ == "VERB" and _acts_on_place(lexicon, trigger):
+    doer = tok if tok.pos_ == "VERB" else _light_verb(tok) if tok.pos_ == "NOUN" else None
+    if not pairs and sources and doer is not None and _acts_on_place(lexicon, trigger):
         # "Palestinian prisoners rioted at a jail in northern Israel", "suspended aid
-        # deliveries in Baghdad": a material act with no one named on the receiving end is
-        # done to the country where it happens (the convention of CAMEO and PLOVER coders)
-        where = _location_target(at, tok)
+        # deliveries in Baghdad", "imposed a curfew in Cizre": a material act with no one
+        # named on the receiving end is done to the country where it happens (the
+        # convention of CAMEO and PLOVER coders)
+        where = _location_target(at, doer)
         partners = {s.mention.actor.country for s in sources if s.mention.actor is not None}
         # partners acting together on one partner's soil do not act on that partner
         # ("Russia and Belarus began a joint exercise near Grodno")

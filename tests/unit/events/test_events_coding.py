@@ -357,3 +357,20 @@ def test_goods_counted_in_measures_are_looked_through(pipeline: Pipeline) -> Non
     events = code(pipeline, "Russia delivered 300 tonnes of humanitarian supplies to Syria.")
     assert ("RUS", "AID", "SYR") in dyads(events)
     assert events[0]["mode"] == "humanitarian"
+
+
+def test_a_demonym_on_owned_goods_names_the_target(pipeline: Pipeline) -> None:
+    """'restrictions against German goods': the plural listed counts even where the lemma
+    ('good') is another word."""
+    events = code(
+        pipeline, "A French minister threatened to impose restrictions against German goods."
+    )
+    assert ("FRA", "THREATEN", "DEU") in dyads(events)
+
+
+def test_a_nominal_act_is_done_to_the_town_it_happens_in(pipeline: Pipeline) -> None:
+    """'imposed a curfew in the town of Cizre': a place noun ('town') keeps the city a place,
+    and a domestic act keeps its own country as target."""
+    events = code(pipeline, "Turkish authorities imposed a curfew in the town of Cizre.")
+    assert ("TUR", "COERCE", "TUR") in dyads(events)
+    assert "location-target" in events[0]["rule"]
