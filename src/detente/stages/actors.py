@@ -192,24 +192,52 @@ def _office_of_unknown(
     does not know, under a government title, acts for the one country the sentence names.
     The name stays unresolved in the store; events take the country's government."""
     words = [t.lower_ for t in sent[max(0, ent.start - 3) : ent.start]]
-    if not any(" ".join(words[i:]) in book.roles for i in range(len(words))):
+    if any(" ".join(words[i:]) in book.roles for i in range(len(words))):
+        sector = "GOV"
+    elif words and words[-1].rstrip(".") in _STATE_TITLES:
+        # "Planning Minister X", "Lt. Gen. X", "Judge X": an official of some kind
+        sector = _STATE_TITLES[words[-1].rstrip(".")]
+    else:
         return None
-    # "Ethiopia's Prime Minister Abiy Ahmed", "Iraqi Foreign Minister X": the country in the
-    # title itself, however many others the sentence names
+    # "Ethiopia's Prime Minister Abiy Ahmed", "Iraqi Foreign Minister X", "King Hassan of
+    # Morocco": the country in the title itself, however many others the sentence names
+    after = sent[ent.end] if ent.end < len(sent) else None
     own = {
         m.actor.country
         for m in found
-        if m.actor is not None and ent.start - 6 <= m.head < ent.start and m.end <= ent.start
+        if m.actor is not None
+        and (
+            (ent.start - 6 <= m.head < ent.start and m.end <= ent.start)
+            or (after is not None and after.lower_ == "of" and m.start == ent.end + 1)
+        )
     }
-    if len(own) == 1:
-        actor = book.actors.get(next(iter(own)))
-        if actor is not None and actor.kind == "country":
-            return actor
-    countries = {m.actor.country for m in found if m.actor is not None and m.method != "attribute"}
-    if len(countries) != 1:
+    if len(own) != 1:
+        own = {m.actor.country for m in found if m.actor is not None and m.method != "attribute"}
+    if len(own) != 1:
         return None
-    actor = book.actors.get(next(iter(countries)))
-    return actor if actor is not None and actor.kind == "country" else None
+    country = book.actors.get(next(iter(own)))
+    if country is None or country.kind != "country":
+        return None
+    return book.group(country.id, sector)
+
+
+# titles of officials that are not offices the actor book tracks holders of, by sector
+_STATE_TITLES = {
+    "minister": "GOV",
+    "ambassador": "GOV",
+    "envoy": "GOV",
+    "governor": "GOV",
+    "spokesman": "GOV",
+    "spokeswoman": "GOV",
+    "general": "MIL",
+    "gen": "MIL",
+    "colonel": "MIL",
+    "col": "MIL",
+    "admiral": "MIL",
+    "commander": "MIL",
+    "judge": "JUD",
+    "prosecutor": "JUD",
+}
 
 
 def _domestic_agents(

@@ -339,3 +339,19 @@ def test_foreign_agents_in_a_capital_are_not_that_state(pipeline: Pipeline) -> N
     found = mentions(pipeline, "Foreign diplomats in Moscow met the Belarusian ambassador.")
     assert "Foreign diplomats in Moscow" not in found
     assert found.get("Moscow") != "RUS.GOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        ("King Hassan of Morocco met the Israeli envoy.", "Hassan", "MAR"),  # "of" + country
+        ("Judge Ivo Qarnovic jailed two Serbian activists.", "Ivo Qarnovic", "SRB.JUD"),
+        ("Lt. Gen. Ivo Qarnovic resigned to allow elections in Haiti.", "Ivo Qarnovic", "HTI.MIL"),
+        ("Planning Minister Ivo Qarnovic said Vietnam would open up.", "Ivo Qarnovic", "VNM"),
+    ],
+)
+def test_an_unknown_official_by_title_acts_for_the_country(
+    pipeline: Pipeline, text: str, name: str, actor: str
+) -> None:
+    [found] = _article(pipeline, [text])
+    assert found[name][0] == actor
