@@ -374,3 +374,11 @@ def test_a_nominal_act_is_done_to_the_town_it_happens_in(pipeline: Pipeline) -> 
     events = code(pipeline, "Turkish authorities imposed a curfew in the town of Cizre.")
     assert ("TUR", "COERCE", "TUR") in dyads(events)
     assert "location-target" in events[0]["rule"]
+
+
+def test_a_hosted_visit_is_coded_from_the_host(pipeline: Pipeline) -> None:
+    """CAMEO 043 'host a visit' has the host as source; what is received comes from its giver."""
+    events = code(pipeline, "Lukashenko received the Russian ambassador in Minsk.")
+    assert ("BLR", "CONSULT", "RUS") in dyads(events)
+    assert events[0]["cameo"] == "043"
+    assert ("RUS", "AID", "BLR") in dyads(code(pipeline, "Belarus received a loan from Russia."))
