@@ -507,8 +507,10 @@ def _group_phrase(
     last = sent[end - 1]
     head = last.head
     if (
-        country_alias.method in ("name", "capital")
-        and not country_alias.ambiguous
+        (
+            country_alias.method == "name"
+            or (country_alias.method == "capital" and not country_alias.ambiguous)
+        )
         and last.dep_ == "pobj"
         and head.dep_ == "prep"
         and head.lower_ in _PLACE_PREPS

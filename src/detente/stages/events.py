@@ -998,7 +998,9 @@ def _condition_subjects(at: dict[int, TokenMention], tok: Any, sources: list[_Si
     return found
 
 
-_PLACE_PREPS = frozenset(("in", "at", "near", "inside", "across", "throughout", "within"))
+_PLACE_PREPS = frozenset(
+    ("in", "at", "near", "outside", "inside", "across", "throughout", "within")
+)
 
 
 def _acts_on_place(lexicon: Lexicon, trigger: Trigger) -> bool:

@@ -355,3 +355,9 @@ def test_an_unknown_official_by_title_acts_for_the_country(
 ) -> None:
     [found] = _article(pipeline, [text])
     assert found[name][0] == actor
+
+
+def test_agents_placed_in_an_ambiguous_country_name(pipeline: Pipeline) -> None:
+    """'Guinea' is also part of other names, but 'security forces in Guinea' are Guinea's."""
+    found = mentions(pipeline, "Security forces in Guinea tortured Liberian refugees.")
+    assert found.get("Security forces in Guinea") == "GIN.SEC"

@@ -382,3 +382,15 @@ def test_a_hosted_visit_is_coded_from_the_host(pipeline: Pipeline) -> None:
     assert ("BLR", "CONSULT", "RUS") in dyads(events)
     assert events[0]["cameo"] == "043"
     assert ("RUS", "AID", "BLR") in dyads(code(pipeline, "Belarus received a loan from Russia."))
+
+
+def test_abuse_of_people_is_assault_but_not_abuse_of_power(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Belarusian police sexually abused Russian journalists.")
+    assert ("BLR", "ASSAULT", "RUS") in dyads(events)
+    assert events[0]["mode"] == "sexual"
+    assert not code(pipeline, "Belarusian officials abused their power in Russia.")
+
+
+def test_a_weapon_that_kills_outside_a_city_is_the_country_s(pipeline: Pipeline) -> None:
+    text = "Two Russian soldiers were killed by a roadside bomb outside the Syrian city of Homs."
+    assert ("SYR", "ASSAULT", "RUS") in dyads(code(pipeline, text))
