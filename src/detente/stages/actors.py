@@ -151,8 +151,11 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
             continue  # a known name used as a modifier is not an unknown actor
         if not any(i in taken for i in range(ent.start, ent.end)):
             office = _office_of_unknown(book, sent, ent, found) if ent.label_ == "PERSON" else None
+            named = _organisation_of(book, sent, ent, matches) if ent.label_ == "ORG" else None
             if office is not None:
                 add(ent.start, ent.end, office, "office")
+            elif named is not None:
+                add(ent.start, ent.end, named, "organisation")
             else:
                 add(ent.start, ent.end, None, "unresolved")
     found = [_with_guess(sent, m, found, ctx) if m.actor is None else m for m in found]
@@ -219,6 +222,40 @@ def _office_of_unknown(
     if country is None or country.kind != "country":
         return None
     return book.group(country.id, sector)
+
+
+def _organisation_of(
+    book: ActorBook,
+    sent: Any,
+    ent: Any,
+    matches: Sequence[tuple[int, int, tuple[Alias, ...]]],
+) -> Actor | None:
+    """ "The Canadian International Development Agency gave $2 million", "the Nigerian Union
+    of Teachers": a body the dictionary does not know, whose name opens with a country's
+    name or demonym, is that country's (its sector from the name's head noun). The name
+    stays unresolved in the store; events take the country's group."""
+    first = ent.start + (1 if sent[ent.start].pos_ == "DET" else 0)
+    for start, end, aliases in matches:
+        if start != first or end >= ent.end:
+            continue
+        for alias in aliases:
+            actor = book.actors.get(alias.actor_id)
+            if alias.ambiguous or alias.method not in ("demonym", "name") or actor is None:
+                continue
+            if actor.kind != "country":
+                continue
+            sector = _agent_sector(book, sent, ent.root.i, end)
+            if sector is None:
+                root = ent.root.lemma_.lower()
+                sector = "GOV" if root in _STATE_BODIES else "CVL"
+            return book.group(actor.id, sector)
+    return None
+
+
+_STATE_BODIES = frozenset(
+    ("agency", "ministry", "office", "department", "council", "commission", "service",
+     "bureau", "authority", "directorate", "inspectorate", "administration", "cabinet")
+)  # fmt: skip
 
 
 # titles of officials that are not offices the actor book tracks holders of, by sector
@@ -304,7 +341,8 @@ def to_mentions(
                 start=tm.start, end=tm.end, head=tm.head, actor=None, method="place",
                 guess=tm.actor.country,
             )  # fmt: skip
-        if tm.method == "office":  # an unknown person: listed unresolved, with the country
+        if tm.method in ("office", "organisation"):
+            # an unknown person or body: listed unresolved, with the country events used
             tm = TokenMention(
                 start=tm.start,
                 end=tm.end,

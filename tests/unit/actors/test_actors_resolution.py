@@ -361,3 +361,19 @@ def test_agents_placed_in_an_ambiguous_country_name(pipeline: Pipeline) -> None:
     """'Guinea' is also part of other names, but 'security forces in Guinea' are Guinea's."""
     found = mentions(pipeline, "Security forces in Guinea tortured Liberian refugees.")
     assert found.get("Security forces in Guinea") == "GIN.SEC"
+
+
+def test_an_unknown_body_named_after_a_country_is_that_country_s(pipeline: Pipeline) -> None:
+    text = "The Canadian International Development Agency gave $2 million to Nigeria."
+    [found] = _article(pipeline, [text])
+    assert found["The Canadian International Development Agency"][0] == "CAN"
+    [doc] = list(parse(pipeline.nlp, [text]))
+    stored = to_mentions(
+        doc,
+        resolve_sentence(pipeline.matcher, doc, ArticleContext()),
+        article_id="a",
+        sentence_index=0,
+        offset=0,
+    )
+    body = next(m for m in stored if m.text.startswith("The Canadian"))
+    assert body.actor_id is None and body.country == "CAN"  # stored as a guess, not a match
