@@ -582,8 +582,12 @@ def _group_phrase(
         end < len(sent) and sent[end].tag_ == "POS" and sent[end].head.i == head.i
     ):
         return _group_for(book, sent, start, head.i, country_alias.actor_id, "possessive")
-    if country_alias.method in ("name", "capital") and last.dep_ == "compound" and head.i > last.i:
-        # "Russia police", "Beijing police", "Moscow authorities": the country's agents
+    if (
+        country_alias.method in ("name", "capital")
+        and last.dep_ in ("compound", "amod", "nmod")
+        and head.i > last.i
+    ):
+        # "Russia police", "Beijing police", "a Zimbabwe court": the country's agents
         return _group_for(book, sent, start, head.i, country_alias.actor_id, country_alias.method)
     return None
 

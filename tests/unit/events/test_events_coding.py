@@ -394,3 +394,20 @@ def test_abuse_of_people_is_assault_but_not_abuse_of_power(pipeline: Pipeline) -
 def test_a_weapon_that_kills_outside_a_city_is_the_country_s(pipeline: Pipeline) -> None:
     text = "Two Russian soldiers were killed by a roadside bomb outside the Syrian city of Homs."
     assert ("SYR", "ASSAULT", "RUS") in dyads(code(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("Israel distributed tents and food to Syrian refugees.", ("ISR", "AID", "SYR")),
+        ("Germany contributed $141 million to South Sudan.", ("DEU", "AID", "SSD")),
+        ("Fiji contributed 300 troops to the UN mission in Lebanon.", ("FJI", "AID", "UN")),
+    ],
+)
+def test_giving_verbs(pipeline: Pipeline, text: str, dyad: tuple[str, str, str]) -> None:
+    assert dyad in dyads(code(pipeline, text))
+
+
+def test_a_country_name_used_as_an_adjective_on_an_agent(pipeline: Pipeline) -> None:
+    events = code(pipeline, "A Zimbabwe court freed two former ministers on bail.")
+    assert events and events[0]["source_country"] == "ZWE" and events[0]["event_type"] == "RETREAT"
