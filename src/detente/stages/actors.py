@@ -670,8 +670,11 @@ def _pick(
     us_article = ctx.countries.get("USA", 0) > sum(ctx.countries.values()) / 2
     for alias in aliases:
         actor = book.actors.get(alias.actor_id)
+        # an ambiguous capital ("Washington") acts for its state only as an argument, not
+        # after "in"/"from" where it is as likely a place or the US state
+        capital = alias.method == "capital" and not us_place and last.dep_ in _ARGUMENTS
         if (
-            alias.method == "name"
+            (alias.method == "name" or capital)
             and actor is not None
             and actor.kind == "country"
             and sentence_countries - {actor.id}

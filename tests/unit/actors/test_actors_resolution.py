@@ -377,3 +377,10 @@ def test_an_unknown_body_named_after_a_country_is_that_country_s(pipeline: Pipel
     )
     body = next(m for m in stored if m.text.startswith("The Canadian"))
     assert body.actor_id is None and body.country == "CAN"  # stored as a guess, not a match
+
+
+def test_an_ambiguous_capital_acts_as_an_argument_not_as_a_place(pipeline: Pipeline) -> None:
+    assert mentions(pipeline, "Washington suspended military aid to Pakistan.")["Washington"] == (
+        "USA"
+    )
+    assert "Washington" not in mentions(pipeline, "Pakistan held talks in Washington.")
