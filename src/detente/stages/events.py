@@ -251,6 +251,10 @@ def _lookup_noun(lexicon: Lexicon, tok: Any) -> Trigger | None:
         entry = lexicon.nouns.get(f"{mod} {lemma}")
         if entry is not None:
             return _select(entry, tok)
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":  # "on alert", "on standby"
+        entry = lexicon.nouns.get(f"{tok.head.lower_} {lemma}")
+        if entry is not None:
+            return _select(entry, tok)
     entry = lexicon.nouns.get(lemma)
     return _select(entry, tok) if entry else None
 
@@ -551,6 +555,16 @@ def _code_noun(
     light = _light_verb(tok)
     if not sources and light is not None:  # "launched a mediation effort", "staged a protest"
         sources = _sources(at, light)
+    if not targets and light is not None:  # "launched cyber warfare against India"
+        targets = [
+            _Side(m, True)
+            for child in light.children
+            if child.dep_ == "prep"
+            and child.lower_ in preps
+            and child.lower_ not in _LOCATIVE_PREPS
+            and child.lower_ != "of"
+            for m in _actors_of(at, _child(child, ("pobj",)))
+        ]
     source_ids = {s.mention.start for s in sources}
     targets = [t for t in targets if t.mention.start not in source_ids]
     return _build(si, lexicon, at, tok, trigger, f"noun:{trigger.key}", sources, targets)
@@ -574,11 +588,23 @@ def _undone(tok: Any) -> bool:
 
 def _light_verb(tok: Any) -> Any:
     """The verb a nominal trigger is the object of, directly ("staged a protest") or as the
-    modifier of the object ("launched a mediation effort"); None otherwise."""
+    modifier of the object ("launched a mediation effort"), or the verb that puts an actor
+    "on" it ("went on strike"); None otherwise."""
     node = tok.head if tok.dep_ == "compound" and tok.head.dep_ in _OBJ else tok
     if node.dep_ in _OBJ and node.head.pos_ == "VERB":
         return node.head
+    prep = node.head
+    if (
+        node.dep_ == "pobj"
+        and prep.lower_ == "on"
+        and prep.head.pos_ in ("VERB", "AUX")
+        and prep.head.lemma_.lower() in _ONTO_VERBS
+    ):  # "went on strike", "remained on alert", "put its troops on alert"
+        return prep.head
     return None
+
+
+_ONTO_VERBS = frozenset(("go", "remain", "stay", "be", "put", "place", "keep"))
 
 
 def _is_passive(tok: Any) -> bool:

@@ -411,3 +411,25 @@ def test_giving_verbs(pipeline: Pipeline, text: str, dyad: tuple[str, str, str])
 def test_a_country_name_used_as_an_adjective_on_an_agent(pipeline: Pipeline) -> None:
     events = code(pipeline, "A Zimbabwe court freed two former ministers on bail.")
     assert events and events[0]["source_country"] == "ZWE" and events[0]["event_type"] == "RETREAT"
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("Indian troops remained on alert near the border.", ("IND", "MOBILIZE", None)),
+        ("Russian dockers went on strike against the government.", ("RUS", "PROTEST", "RUS")),
+        ("About 1,100 Indonesian employees stopped work on Tuesday.", ("IDN", "PROTEST", "IDN")),
+        ("Pakistan has launched cyber warfare against India.", ("PAK", "COERCE", "IND")),
+    ],
+)
+def test_nominal_events_put_on_by_a_verb(
+    pipeline: Pipeline, text: str, dyad: tuple[str, str, str | None]
+) -> None:
+    """'went on strike', 'remained on alert': the verb that puts an actor on the noun event
+    carries its source; a light verb's 'against' phrase its target."""
+    assert dyad in dyads(code(pipeline, text))
+
+
+def test_a_strike_one_goes_on_is_not_an_attack(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Russian dockers went on strike against the government.")
+    assert all(e["event_type"] != "ASSAULT" for e in events)
