@@ -645,12 +645,22 @@ def _modifier_actor(at: dict[int, TokenMention], tok: Any, depth: int) -> list[T
             return [at[child.i]]
         if child.dep_ == "amod" and child.i in at and at[child.i].method == "attribute":
             return [at[child.i]]  # "rejected the Israeli proposal"
+    if tok.lemma_.lower() in _PROVIDED_FOR:
+        for_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        if for_ is not None:
+            return _actors_of(at, _child(for_, ("pobj",)), depth + 1)
     if tok.lemma_.lower() in _PLACE_NOUNS or tok.lower_ in _PLACE_NOUNS:
         return []  # "the outskirts of Minsk", "the border of Belarus": a place, not an actor
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "from"):
             return _actors_of(at, _child(child, ("pobj",)), depth + 1)
     return []
+
+
+# places and supplies kept for a people: "a camp for Congolese refugees" names them
+_PROVIDED_FOR = frozenset(
+    ("camp", "shelter", "school", "hospital", "clinic", "centre", "center", "home", "convoy")
+)
 
 
 _PLACE_WORDS = """outskirts outskirt suburb suburbs centre center city capital streets street
@@ -665,6 +675,10 @@ def _sources(at: dict[int, TokenMention], verb: Any) -> list[_Side]:
     """The subject of a verb, inherited through coordination, control and relative clauses."""
     tok = verb
     for _ in range(6):
+        if tok.i != verb.i and _is_passive(tok):
+            # "was attacked by militiamen, killing 156 people": a clause hanging on a passive
+            # verb shares its agent, not the subject of whoever reported it
+            return _agent(at, tok)
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         if not subjects:  # a parse that hangs the subject on the auxiliary ("have opposed")
             subjects = [

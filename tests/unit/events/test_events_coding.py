@@ -433,3 +433,15 @@ def test_nominal_events_put_on_by_a_verb(
 def test_a_strike_one_goes_on_is_not_an_attack(pipeline: Pipeline) -> None:
     events = code(pipeline, "Russian dockers went on strike against the government.")
     assert all(e["event_type"] != "ASSAULT" for e in events)
+
+
+def test_a_clause_on_a_passive_verb_shares_its_agent(pipeline: Pipeline) -> None:
+    """'was attacked by militiamen, killing 156 people, the agency reported': the killing is
+    the militiamen's, not the reporting agency's; a camp for refugees names the refugees."""
+    text = (
+        "A camp for Congolese refugees was attacked by Burundian militiamen, killing 156 "
+        "people, the UN refugee agency reported."
+    )
+    events = code(pipeline, text)
+    assert ("BDI", "ASSAULT", "COD") in dyads(events)
+    assert all(e["source_country"] == "BDI" for e in events)
