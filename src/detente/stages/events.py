@@ -283,10 +283,10 @@ def _conditions_hold(trigger: Trigger, tok: Any) -> bool:
         preps |= {
             g.lower_
             for c in tok.children
-            if c.dep_ == "prt"
+            if c.dep_ in ("prt", "advcl", "acl")
             for g in c.children
-            if g.dep_ == "prep"
-        }
+            if g.dep_ == ("prep" if c.dep_ == "prt" else "mark")
+        }  # "call off ... for", "a call for Belarus to release": "for" marks the clause
         if not preps & set(trigger.requires_prep):
             return False
     return True
@@ -552,6 +552,11 @@ def _code_noun(
         targets = owners + targets
     else:
         sources = owners + sources
+    if not targets:  # "its demand that Israel ease ...", "a call for Belarus to release ..."
+        for clause in tok.children:
+            if clause.dep_ in ("acl", "advcl", "ccomp") and clause.pos_ in ("VERB", "AUX"):
+                subject = _child(clause, ("nsubj", "nsubjpass"))
+                targets += [_Side(m, True) for m in _actors_of(at, subject)]
     light = _light_verb(tok)
     if not sources and light is not None:  # "launched a mediation effort", "staged a protest"
         sources = _sources(at, light)
@@ -1246,12 +1251,21 @@ def _wanted(top: Any) -> bool:
     """Is the clause of ``top`` the complement of a verb of demanding or wishing?"""
     node = top
     for _ in range(3):
+        if node.dep_ in ("acl", "advcl") and node.head.pos_ == "NOUN":
+            # "its demand that Israel ease restrictions", "a call for Belarus to release"
+            return node.head.lemma_.lower() in _IRREALIS_NOUNS
         if node.dep_ not in ("ccomp", "xcomp") or node.head.i == node.i:
             return False
         node = node.head
         if node.lemma_.lower() in _IRREALIS_HEADS:
             return True
     return False
+
+
+_IRREALIS_NOUNS = frozenset(
+    ("demand", "call", "appeal", "request", "plea", "proposal", "ultimatum", "insistence",
+     "wish", "urging", "order", "condition", "requirement")
+)  # fmt: skip
 
 
 def _stronger(a: Modality, b: Modality | None) -> Modality:

@@ -445,3 +445,19 @@ def test_a_clause_on_a_passive_verb_shares_its_agent(pipeline: Pipeline) -> None
     events = code(pipeline, text)
     assert ("BDI", "ASSAULT", "COD") in dyads(events)
     assert all(e["source_country"] == "BDI" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia reiterated its demand that Belarus release the detained Russians.",
+        "Russia repeated its call for Belarus to release the detained Russians.",
+    ],
+)
+def test_a_nominal_demand_targets_the_subject_of_its_clause(pipeline: Pipeline, text: str) -> None:
+    """The clause of a demand names who must act (the target) and what is wanted, which has
+    not happened (not realised)."""
+    events = code(pipeline, text)
+    assert ("RUS", "REQUEST", "BLR") in dyads(events)
+    wanted = [e for e in events if e["event_type"] == "RETREAT"]
+    assert wanted and not any(e["realised"] for e in wanted)
