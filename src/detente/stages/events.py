@@ -1183,6 +1183,19 @@ def _modality(
     markers = lexicon.modal_markers
     negations = 0
     modality = Modality.ASSERTED
+    top = chain[-1]
+    # "the U.S. said it would not meet the demands": "would" in reported speech is the future
+    # seen from the past, not a hypothesis (unless an if-clause makes it one)
+    backshifted = (
+        top.dep_ == "ccomp"
+        and top.head.lemma_.lower() in lexicon.reporting_verbs
+        and not any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                      for m in c.children)
+            for v in chain
+            for c in v.children
+        )
+    )  # fmt: skip
     for i, verb in enumerate(chain):
         control = lexicon.control.get(verb.lemma_.lower())
         if control is not None and control.negate:
@@ -1208,7 +1221,10 @@ def _modality(
             if negation and not (verb.dep_ == "conj" and i > 0):
                 negations += 1
             if child.dep_ in ("aux", "auxpass"):
-                modality = _stronger(modality, _marker_modality(low, markers))
+                if backshifted and low in ("would", "'d"):
+                    modality = _stronger(modality, Modality.FUTURE)
+                else:
+                    modality = _stronger(modality, _marker_modality(low, markers))
             if child.dep_ == "advmod" and low in markers.get("habitual", ()):
                 modality = _stronger(modality, Modality.HABITUAL)
             if child.dep_ == "advcl" and child is not tok:

@@ -461,3 +461,10 @@ def test_a_nominal_demand_targets_the_subject_of_its_clause(pipeline: Pipeline, 
     assert ("RUS", "REQUEST", "BLR") in dyads(events)
     wanted = [e for e in events if e["event_type"] == "RETREAT"]
     assert wanted and not any(e["realised"] for e in wanted)
+
+
+def test_would_in_reported_speech_is_the_future_of_the_past(pipeline: Pipeline) -> None:
+    said = code(pipeline, "Russia said it would not lift the ban on Belarusian dairy imports.")
+    assert any(e["event_type"] == "REJECT" and e["realised"] for e in said)
+    conditional = code(pipeline, "Russia said it would lift the ban if Belarus paid its debts.")
+    assert all(e["modality"] == "hypothetical" for e in conditional if e["source_country"] == "RUS")
