@@ -468,3 +468,9 @@ def test_would_in_reported_speech_is_the_future_of_the_past(pipeline: Pipeline) 
     assert any(e["event_type"] == "REJECT" and e["realised"] for e in said)
     conditional = code(pipeline, "Russia said it would lift the ban if Belarus paid its debts.")
     assert all(e["modality"] == "hypothetical" for e in conditional if e["source_country"] == "RUS")
+
+
+def test_a_lodged_protest_is_a_formal_complaint(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Russia lodged an official protest with Belarus over the detentions.")
+    assert ("RUS", "ACCUSE", "BLR") in dyads(events)
+    assert not any(e["event_type"] == "PROTEST" for e in events)
