@@ -131,6 +131,8 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
         add(start, end, actor, "role")
     for start, end, actor in _titled_surnames(book, sent, ctx, taken):
         add(start, end, actor, "title")
+    for start, end, actor in _leaders_governments(book, sent, taken):
+        add(start, end, actor, "leader")
     for start, end, actor in attributes:
         add(start, end, actor, "attribute")
     for start, end, actor in _domestic_agents(book, sent, taken, found):
@@ -782,6 +784,33 @@ def _titled_surnames(
         ]
         if len(holders) == 1:
             yield start, tok.i + 1, holders[0]
+
+
+_RULE_NOUNS = frozenset(("administration", "government", "regime", "cabinet", "presidency"))
+
+
+def _leaders_governments(
+    book: ActorBook, sent: Any, taken: set[int]
+) -> Iterable[tuple[int, int, Actor]]:
+    """ "The Bush administration", "the Mubarak regime": a leader's surname on a government
+    noun names that state's government, when everyone the book knows by that surname served
+    the same state (no date needed: both Bushes were American presidents)."""
+    for tok in sent:
+        head = tok.head
+        if (
+            tok.i in taken
+            or tok.text not in book.surnames
+            or tok.dep_ != "compound"
+            or head.i != tok.i + 1
+            or head.lemma_.lower() not in _RULE_NOUNS
+        ):
+            continue
+        countries = {book.actors[p].country for p in book.surnames[tok.text] if p in book.actors}
+        if len(countries) != 1:
+            continue
+        state = book.actors.get(next(iter(countries)))
+        if state is not None and state.kind == "country":
+            yield tok.i, head.i + 1, state
 
 
 def _country_code(book: ActorBook, text: str) -> str | None:

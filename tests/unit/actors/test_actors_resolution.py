@@ -384,3 +384,11 @@ def test_an_ambiguous_capital_acts_as_an_argument_not_as_a_place(pipeline: Pipel
         "USA"
     )
     assert "Washington" not in mentions(pipeline, "Pakistan held talks in Washington.")
+
+
+def test_a_leader_s_government_needs_no_date_when_namesakes_served_one_state(
+    pipeline: Pipeline,
+) -> None:
+    """'The Clinton administration': Bill and Hillary Clinton both served the United States."""
+    found = mentions(pipeline, "The Clinton administration cut military aid to Colombia.", None)
+    assert found.get("Clinton administration") == "USA"
