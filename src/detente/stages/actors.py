@@ -754,7 +754,8 @@ def _titled_surnames(
     book: ActorBook, sent: Any, ctx: ArticleContext, taken: set[int]
 ) -> Iterable[tuple[int, int, Actor]]:
     """ "President Bush", "Foreign Minister Makei": a title and a surname name the one
-    person with that surname who held that office (on the article's date, when known)."""
+    person with that surname who held that office (on the article's date, when known); when
+    several did and all for one state (no date, two Presidents Bush), the state."""
     for tok in sent:
         if tok.i in taken or tok.pos_ != "PROPN" or tok.text not in book.surnames:
             continue
@@ -784,6 +785,11 @@ def _titled_surnames(
         ]
         if len(holders) == 1:
             yield start, tok.i + 1, holders[0]
+        elif holders and len({a.country for a in holders}) == 1:
+            # "President Bush" with no date: one of two presidents, of the one state
+            state = book.actors.get(holders[0].country)
+            if state is not None and state.kind == "country":
+                yield start, tok.i + 1, state
 
 
 _RULE_NOUNS = frozenset(("administration", "government", "regime", "cabinet", "presidency"))

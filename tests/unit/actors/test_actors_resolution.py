@@ -223,8 +223,12 @@ def test_organisation_groups(pipeline: Pipeline) -> None:
 
 
 def test_a_title_and_a_surname_name_the_office_holder(pipeline: Pipeline) -> None:
-    [found] = _article(pipeline, ["President Bush threatened further action."], None)
+    [found] = _article(pipeline, ["President Bush threatened further action."], date(2003, 3, 1))
     assert found["Bush"][0] == "bush_gw"
+    [found] = _article(pipeline, ["President Bush threatened further action."], date(1991, 1, 1))
+    assert found["Bush"][0] == "bush_ghw"
+    [found] = _article(pipeline, ["President Bush threatened further action."], None)
+    assert found["Bush"][0] == "USA"  # no date: one of two presidents of one state
 
 
 def test_acronyms_written_in_title_case(pipeline: Pipeline) -> None:
