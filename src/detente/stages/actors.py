@@ -131,7 +131,7 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
         add(start, end, actor, "role")
     for start, end, actor in _titled_surnames(book, sent, ctx, taken):
         add(start, end, actor, "title")
-    for start, end, actor in _leaders_governments(book, sent, taken):
+    for start, end, actor in _leaders_governments(book, sent, ctx, taken):
         add(start, end, actor, "leader")
     for start, end, actor in attributes:
         add(start, end, actor, "attribute")
@@ -796,11 +796,12 @@ _RULE_NOUNS = frozenset(("administration", "government", "regime", "cabinet", "p
 
 
 def _leaders_governments(
-    book: ActorBook, sent: Any, taken: set[int]
+    book: ActorBook, sent: Any, ctx: ArticleContext, taken: set[int]
 ) -> Iterable[tuple[int, int, Actor]]:
     """ "The Bush administration", "the Mubarak regime": a leader's surname on a government
     noun names that state's government, when everyone the book knows by that surname served
-    the same state (no date needed: both Bushes were American presidents)."""
+    the same state (no date needed: both Bushes were American presidents), or everyone of
+    them in office on the article's date ("the Castro regime" in 2005)."""
     for tok in sent:
         head = tok.head
         if (
@@ -811,7 +812,10 @@ def _leaders_governments(
             or head.lemma_.lower() not in _RULE_NOUNS
         ):
             continue
-        countries = {book.actors[p].country for p in book.surnames[tok.text] if p in book.actors}
+        people = [book.actors[p] for p in book.surnames[tok.text] if p in book.actors]
+        countries = {a.country for a in people}
+        if len(countries) > 1 and ctx.when is not None:
+            countries = {a.country for a in people if any(r.holds_on(ctx.when) for r in a.roles)}
         if len(countries) != 1:
             continue
         state = book.actors.get(next(iter(countries)))

@@ -397,3 +397,9 @@ def test_a_leader_s_government_needs_no_date_when_namesakes_served_one_state(
     """'The Clinton administration': Bill and Hillary Clinton both served the United States."""
     found = mentions(pipeline, "The Clinton administration cut military aid to Colombia.", None)
     assert found.get("Clinton administration") == "USA"
+
+
+def test_a_leader_s_regime_is_read_on_the_article_s_date(pipeline: Pipeline) -> None:
+    """Fidel and Raúl Castro led Cuba; Xiomara Castro leads Honduras."""
+    found = mentions(pipeline, "The Castro regime jailed dozens of dissidents.", date(2005, 6, 1))
+    assert found.get("Castro regime") == "CUB"
