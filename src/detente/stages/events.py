@@ -369,7 +369,16 @@ def _code_control(
         return None
     consumed.add(comp.i)
     own = lexicon.verbs.get(_lemma(lexicon, tok))
-    wrapper = Trigger(key=_lemma(lexicon, tok), type=as_type, symmetric=bool(own and own.symmetric))
+    # "urged Russia to withdraw" keeps urge's own CAMEO code (020 appeal), not the type's (10)
+    same = own is not None and own.type == as_type
+    wrapper = Trigger(
+        key=_lemma(lexicon, tok),
+        type=as_type,
+        symmetric=bool(own and own.symmetric),
+        mode=own.mode if own is not None and same else None,
+        cameo=own.cameo if own is not None and same else None,
+        intensity=own.intensity if own is not None and same else None,
+    )
     rule = f"control:{wrapper.key}>{_lemma(lexicon, comp)}"
     targets = _targets(si, lexicon, at, comp, inner, None) or _targets(
         si, lexicon, at, tok, None, None

@@ -474,3 +474,11 @@ def test_a_lodged_protest_is_a_formal_complaint(pipeline: Pipeline) -> None:
     events = code(pipeline, "Russia lodged an official protest with Belarus over the detentions.")
     assert ("RUS", "ACCUSE", "BLR") in dyads(events)
     assert not any(e["event_type"] == "PROTEST" for e in events)
+
+
+def test_a_control_verb_keeps_its_own_cameo_code(pipeline: Pipeline) -> None:
+    """'urged Ethiopia to open up' is an appeal (CAMEO 020), 'demanded' a demand (10x)."""
+    urged = code(pipeline, "Germany urged Ethiopia on Tuesday to open up its politics.")
+    assert urged[0]["event_type"] == "REQUEST" and urged[0]["cameo"] == "020"
+    demanded = code(pipeline, "Russia demanded Belarus to release the prisoners.")
+    assert demanded[0]["cameo"].startswith("10")
