@@ -482,3 +482,10 @@ def test_a_control_verb_keeps_its_own_cameo_code(pipeline: Pipeline) -> None:
     assert urged[0]["event_type"] == "REQUEST" and urged[0]["cameo"] == "020"
     demanded = code(pipeline, "Russia demanded Belarus to release the prisoners.")
     assert demanded[0]["cameo"].startswith("10")
+
+
+def test_concern_is_a_pessimistic_comment_not_a_condemnation(pipeline: Pipeline) -> None:
+    concern = code(pipeline, "Russia expressed concern about the detentions in Belarus.")
+    assert concern[0]["cameo"] == "012"
+    outrage = code(pipeline, "Russia expressed outrage at Belarus.")
+    assert outrage[0]["cameo"].startswith("11") and outrage[0]["target_country"] == "BLR"
