@@ -489,3 +489,10 @@ def test_concern_is_a_pessimistic_comment_not_a_condemnation(pipeline: Pipeline)
     assert concern[0]["cameo"] == "012"
     outrage = code(pipeline, "Russia expressed outrage at Belarus.")
     assert outrage[0]["cameo"].startswith("11") and outrage[0]["target_country"] == "BLR"
+
+
+def test_mobilised_money_is_aid_and_mobilised_troops_a_show_of_force(pipeline: Pipeline) -> None:
+    money = code(pipeline, "The European Union is mobilising additional funds for Colombia.")
+    assert ("EU", "AID", "COL") in dyads(money)
+    troops = code(pipeline, "Russia mobilised troops near Ukraine.")
+    assert ("RUS", "MOBILIZE", "UKR") in dyads(troops)
