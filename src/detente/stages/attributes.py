@@ -26,6 +26,8 @@ _Key = tuple[str, str, str, bool]  # a token's (tag, lower, dep, is_space)
 _Test = Callable[[_Key], bool]
 
 FACTORY = "detente_attributes"
+_SENTINEL = "\x00"  # stands for every word no pattern names
+_MAX_WORDS = 200_000
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +66,19 @@ class FastAttributes:
         self._single: list[tuple[int, _Test]] = []  # (rule order, test)
         self._multi: list[tuple[int, list[_Test], int]] = []  # (order, tests, target index)
         self._attrs: list[dict[Any, Any]] = list(ruler.attrs)
+        # Most words are named by no pattern: they all share one key (the sentinel in place of
+        # their lower-case form), so the cache stays small and is hit nearly always.
+        self._words: set[str] = set()
+        self._word_patterns: list[re.Pattern[str]] = []
+        self._canon: dict[str, str] = {}
+        for entry in ruler.patterns:
+            for pattern in entry["patterns"]:
+                for spec in pattern:
+                    self._collect_words(spec.get("LOWER"))
+        if _SENTINEL in self._words or any(rx.search(_SENTINEL) for rx in self._word_patterns):
+            self._canon_enabled = False  # a pattern could tell the sentinel apart: keep words
+        else:
+            self._canon_enabled = True
         for order, entry in enumerate(ruler.patterns):
             index = int(entry.get("index", 0))
             for pattern in entry["patterns"]:
@@ -78,6 +93,30 @@ class FastAttributes:
                     self._multi.append((order, tests, index if index >= 0 else len(tests) + index))
         self._cache: dict[_Key, tuple[tuple[int, ...], tuple[int, ...]]] = {}
 
+    def _collect_words(self, spec: Any) -> None:
+        if spec is None:
+            return
+        if isinstance(spec, dict):
+            for op, value in spec.items():
+                if op == "REGEX":
+                    self._word_patterns.append(re.compile(value))
+                else:  # IN / NOT_IN lists (others are refused by _value_test)
+                    self._words.update(str(v) for v in value)
+        else:
+            self._words.add(str(spec))
+
+    def _word(self, lower: str) -> str:
+        """The token's lower-case form if some pattern can tell it apart, else the sentinel."""
+        if not self._canon_enabled:
+            return lower
+        word = self._canon.get(lower)
+        if word is None:
+            if len(self._canon) >= _MAX_WORDS:  # memory stays flat over a long run
+                self._canon.clear()
+            named = lower in self._words or any(rx.search(lower) for rx in self._word_patterns)
+            word = self._canon[lower] = lower if named else _SENTINEL
+        return word
+
     def _lookup(self, key: _Key) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """The single-token rules a key matches, and the multi-token rules whose first token
         it can be."""
@@ -89,7 +128,8 @@ class FastAttributes:
         return hit
 
     def __call__(self, doc: Any) -> Any:
-        keys: list[_Key] = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in doc]
+        word = self._word
+        keys: list[_Key] = [(t.tag_, word(t.lower_), t.dep_, t.is_space) for t in doc]
         rules: list[tuple[int, ...]] = []
         extra: dict[int, list[int]] = {}
         for i, key in enumerate(keys):
