@@ -306,6 +306,8 @@ def _objects(tok: Any, object_preps: tuple[str, ...] = ()) -> list[Any]:
             pobj = _child(child, ("pobj",))
             if pobj is not None:
                 found.append(pobj)
+    # "provided photographs and military intelligence": each conjoined object counts
+    found += [c for obj in list(found) for c in obj.conjuncts if c.i > obj.i]
     out = []
     for obj in found:
         out.append(obj)

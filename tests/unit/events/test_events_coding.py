@@ -496,3 +496,10 @@ def test_mobilised_money_is_aid_and_mobilised_troops_a_show_of_force(pipeline: P
     assert ("EU", "AID", "COL") in dyads(money)
     troops = code(pipeline, "Russia mobilised troops near Ukraine.")
     assert ("RUS", "MOBILIZE", "UKR") in dyads(troops)
+
+
+def test_every_conjoined_object_can_select_a_sense(pipeline: Pipeline) -> None:
+    """'provided photographs and military intelligence': the second object makes it
+    intelligence sharing."""
+    text = "The United States is providing aerial photographs and military intelligence to Ukraine."
+    assert ("USA", "COOPERATE", "UKR") in dyads(code(pipeline, text))
