@@ -75,10 +75,10 @@ class FastAttributes:
             for pattern in entry["patterns"]:
                 for spec in pattern:
                     self._collect_words(spec.get("LOWER"))
-        if _SENTINEL in self._words or any(rx.search(_SENTINEL) for rx in self._word_patterns):
-            self._canon_enabled = False  # a pattern could tell the sentinel apart: keep words
-        else:
-            self._canon_enabled = True
+        # if a pattern could tell the sentinel apart from a word, words are kept as they are
+        self._canon_enabled = not (
+            _SENTINEL in self._words or any(rx.search(_SENTINEL) for rx in self._word_patterns)
+        )
         for order, entry in enumerate(ruler.patterns):
             index = int(entry.get("index", 0))
             for pattern in entry["patterns"]:

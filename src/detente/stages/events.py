@@ -551,14 +551,7 @@ def _code_noun(
         elif child.dep_ == "prep" and child.lower_ in (trigger.source_preps or ("by",)):
             sources += [_Side(m, True) for m in _actors_of(at, _child(child, ("pobj",)))]
     preps = trigger.target_preps or ("of", "against", "on", "to", "with")
-    targets = [
-        _Side(m, True)
-        for child in tok.children
-        if child.dep_ == "prep"
-        and child.lower_ in preps
-        and child.lower_ not in trigger.source_preps
-        for m in _actors_of(at, _child(child, ("pobj",)))
-    ]
+    targets = _prep_objects(at, tok, set(preps) - set(trigger.source_preps))
     if trigger.possessor == "target":
         targets = owners + targets
     else:
@@ -572,18 +565,20 @@ def _code_noun(
     if not sources and light is not None:  # "launched a mediation effort", "staged a protest"
         sources = _sources(at, light)
     if not targets and light is not None:  # "launched cyber warfare against India"
-        targets = [
-            _Side(m, True)
-            for child in light.children
-            if child.dep_ == "prep"
-            and child.lower_ in preps
-            and child.lower_ not in _LOCATIVE_PREPS
-            and child.lower_ != "of"
-            for m in _actors_of(at, _child(child, ("pobj",)))
-        ]
+        targets = _prep_objects(at, light, set(preps) - _LOCATIVE_PREPS - {"of"})
     source_ids = {s.mention.start for s in sources}
     targets = [t for t in targets if t.mention.start not in source_ids]
     return _build(si, lexicon, at, tok, trigger, f"noun:{trigger.key}", sources, targets)
+
+
+def _prep_objects(at: dict[int, TokenMention], holder: Any, preps: set[str]) -> list[_Side]:
+    """Actors named by the objects of ``holder``'s prepositions among ``preps``."""
+    return [
+        _Side(m, True)
+        for child in holder.children
+        if child.dep_ == "prep" and child.lower_ in preps
+        for m in _actors_of(at, _child(child, ("pobj",)))
+    ]
 
 
 _UNDOING = frozenset(
@@ -1037,6 +1032,13 @@ def _joint(tok: Any) -> bool:
     return False
 
 
+def _condition_clause(clause: Any) -> bool:
+    """Is ``clause`` an if/unless clause ("... if Kyiv does not pay")?"""
+    return clause.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in clause.children
+    )
+
+
 def _condition_subjects(at: dict[int, TokenMention], tok: Any, sources: list[_Side]) -> list[_Side]:
     """Actors that are subjects of an if/unless clause hanging off the trigger or its
     complement ("threatens to cut the gas if Kyiv does not pay")."""
@@ -1044,9 +1046,7 @@ def _condition_subjects(at: dict[int, TokenMention], tok: Any, sources: list[_Si
     found: list[_Side] = []
     for node in (tok, *(c for c in tok.children if c.dep_ in ("xcomp", "ccomp"))):
         for clause in node.children:
-            if clause.dep_ != "advcl" or not any(
-                m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in clause.children
-            ):
+            if not _condition_clause(clause):
                 continue
             for m in _actors_of(at, _child(clause, _SUBJ)):
                 if m.actor is not None and m.actor.id not in own:
@@ -1200,13 +1200,8 @@ def _modality(
     backshifted = (
         top.dep_ == "ccomp"
         and top.head.lemma_.lower() in lexicon.reporting_verbs
-        and not any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                      for m in c.children)
-            for v in chain
-            for c in v.children
-        )
-    )  # fmt: skip
+        and not any(_condition_clause(c) for v in chain for c in v.children)
+    )
     for i, verb in enumerate(chain):
         control = lexicon.control.get(verb.lemma_.lower())
         if control is not None and control.negate:

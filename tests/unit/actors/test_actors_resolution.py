@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -112,6 +113,13 @@ def test_user_file_extends_the_matcher(pipeline: Pipeline, tmp_path: Path) -> No
     [doc] = list(parse(pipeline.nlp, ["The Qworp Institute criticised Moscow."]))
     found = resolve_sentence(matcher, doc, ArticleContext())
     assert "qworp" in {m.actor.id for m in found if m.actor}
+
+
+def _stored(pipeline: Pipeline, text: str) -> list[Any]:
+    """The mentions of one sentence as the store keeps them."""
+    [doc] = list(parse(pipeline.nlp, [text]))
+    found = resolve_sentence(pipeline.matcher, doc, ArticleContext())
+    return to_mentions(doc, found, article_id="a", sentence_index=0, offset=0)
 
 
 def _article(
@@ -253,14 +261,7 @@ def test_an_unknown_official_acts_for_the_country_but_stays_unresolved(
     text = "Foreign Minister Qorvan Zyxwv defended Iran's position on Monday."
     [found] = _article(pipeline, [text])
     assert found["Qorvan Zyxwv"][0] == "IRN"  # events see the country
-    [doc] = list(parse(pipeline.nlp, [text]))
-    stored = to_mentions(
-        doc,
-        resolve_sentence(pipeline.matcher, doc, ArticleContext()),
-        article_id="a",
-        sentence_index=0,
-        offset=0,
-    )
+    stored = _stored(pipeline, text)
     zyxwv = next(m for m in stored if m.text == "Qorvan Zyxwv")
     assert zyxwv.actor_id is None and zyxwv.country == "IRN"  # the report lists the name
 
@@ -372,14 +373,7 @@ def test_an_unknown_body_named_after_a_country_is_that_country_s(pipeline: Pipel
     text = "The Canadian International Development Agency gave $2 million to Nigeria."
     [found] = _article(pipeline, [text])
     assert found["The Canadian International Development Agency"][0] == "CAN"
-    [doc] = list(parse(pipeline.nlp, [text]))
-    stored = to_mentions(
-        doc,
-        resolve_sentence(pipeline.matcher, doc, ArticleContext()),
-        article_id="a",
-        sentence_index=0,
-        offset=0,
-    )
+    stored = _stored(pipeline, text)
     body = next(m for m in stored if m.text.startswith("The Canadian"))
     assert body.actor_id is None and body.country == "CAN"  # stored as a guess, not a match
 
