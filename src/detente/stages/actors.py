@@ -135,11 +135,13 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
         add(start, end, actor, "leader")
     for start, end, actor in attributes:
         add(start, end, actor, "attribute")
-    for start, end, actor in _domestic_agents(book, sent, taken, found):
+    places = _places(am, sent)
+    in_places = {country for _, _, country in places}
+    for start, end, actor in _domestic_agents(book, sent, taken, found, in_places):
         add(start, end, actor, "domestic")
     for tm in _second_mentions(book, sent, ctx, taken, list(found)):
         add(tm.start, tm.end, tm.actor, tm.method)
-    for start, end, country in _places(am, sent):
+    for start, end, country in places:
         group = _group_in_place(book, sent, start, end, country, taken)
         if group is not None:
             add(*group)
@@ -280,12 +282,18 @@ _STATE_TITLES = {
 
 
 def _domestic_agents(
-    book: ActorBook, sent: Any, taken: set[int], found: Sequence[TokenMention]
+    book: ActorBook,
+    sent: Any,
+    taken: set[int],
+    found: Sequence[TokenMention],
+    in_places: set[str],
 ) -> Iterable[tuple[int, int, Actor]]:
     """ "Liberian police used tear gas to disperse demonstrators": a bare agent noun on the
-    receiving end of an act, in a sentence that names one country only, is that country's
-    (LBR.OPP) -- the usual reading of domestic events, and how event datasets code them."""
+    receiving end of an act, in a sentence that names one country only (its places, "in Tel
+    Aviv", count too), is that country's (LBR.OPP) -- the usual reading of domestic events,
+    and how event datasets code them."""
     countries = {m.actor.country for m in found if m.actor is not None and m.method != "attribute"}
+    countries |= in_places
     if len(countries) != 1:
         return
     [country] = countries
@@ -561,6 +569,7 @@ def _group_phrase(
         first = noun.left_edge.i
         sector = _agent_sector(book, sent, noun.i, first)
         foreign = any(c.dep_ == "amod" and c.lower_ in _FOREIGN for c in noun.children)
+        foreign = foreign or (head.lower_ == "from" and _leaving(noun))
         if (
             sector is not None
             and not foreign
@@ -570,7 +579,18 @@ def _group_phrase(
             return (first, end, actor, "name") if actor else None
     if country_alias.method == "demonym":
         if last.dep_ in ("amod", "compound", "nmod") and head.i > last.i:
-            return _group_for(book, sent, start, head.i, country_alias.actor_id, "demonym")
+            found = _group_for(book, sent, start, head.i, country_alias.actor_id, "demonym")
+            cut = next((c.i for c in last.children if c.dep_ == "cc"), None)
+            if found is not None and cut is not None and _conj_demonym(book, last) is not None:
+                # "Turkish and Greek sides": the Turkish side here, the Greek one after
+                return (start, cut, found[2], found[3])
+            return found
+        if last.dep_ == "conj" and _conj_demonym(book, last.head) is not None:
+            first = last.head  # "Greek" in "Turkish and Greek sides"
+            if first.dep_ in ("amod", "compound", "nmod") and first.head.i > last.i:
+                return _group_for(
+                    book, sent, start, first.head.i, country_alias.actor_id, "demonym"
+                )
         if last.tag_ in ("NNPS", "NNS") or (
             last.pos_ in ("PROPN", "NOUN") and last.text.endswith("s")
         ):
@@ -591,6 +611,33 @@ def _group_phrase(
     ):
         # "Russia police", "Beijing police", "a Zimbabwe court": the country's agents
         return _group_for(book, sent, start, head.i, country_alias.actor_id, country_alias.method)
+    return None
+
+
+# "the withdrawal of invasion forces from Panama": what they leave, not where they are from
+_LEAVING_WORDS = """withdraw withdrawal pull pullout pull-out evacuate evacuation remove removal
+redeploy redeployment drawdown retreat"""
+_LEAVING = frozenset(_LEAVING_WORDS.split())
+
+
+def _leaving(noun: Any) -> bool:
+    """Is ``noun`` what a withdrawal moves ("withdrew its troops", "the pullout of troops")?"""
+    governor = noun.head
+    if noun.dep_ == "pobj" and governor.lower_ == "of":
+        governor = governor.head
+    elif noun.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return str(governor.lemma_).lower() in _LEAVING
+
+
+def _conj_demonym(book: ActorBook, tok: Any) -> Any:
+    """The demonym coordinated with ``tok`` ("Greek" for "Turkish" in "Turkish and Greek
+    sides"), or None."""
+    for child in tok.children:
+        if child.dep_ == "conj" and any(
+            a.method == "demonym" for a in book.aliases.get(child.text, ())
+        ):
+            return child
     return None
 
 

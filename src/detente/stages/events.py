@@ -16,7 +16,7 @@ Every event records the rule that produced it.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -551,7 +551,11 @@ def _code_noun(
         elif child.dep_ == "prep" and child.lower_ in (trigger.source_preps or ("by",)):
             sources += [_Side(m, True) for m in _actors_of(at, _child(child, ("pobj",)))]
     preps = trigger.target_preps or ("of", "against", "on", "to", "with")
-    targets = _prep_objects(at, tok, set(preps) - set(trigger.source_preps))
+    targets: list[_Side] = []
+    for holder in _noun_holders(at, tok, set(preps) - {"of"}):
+        targets = _prep_objects(at, holder, set(preps) - set(trigger.source_preps))
+        if targets:
+            break
     if trigger.possessor == "target":
         targets = owners + targets
     else:
@@ -569,6 +573,25 @@ def _code_noun(
     source_ids = {s.mention.start for s in sources}
     targets = [t for t in targets if t.mention.start not in source_ids]
     return _build(si, lexicon, at, tok, trigger, f"noun:{trigger.key}", sources, targets)
+
+
+def _noun_holders(at: dict[int, TokenMention], tok: Any, preps: set[str]) -> Iterator[Any]:
+    """The words whose prepositions (among ``preps``) can name a nominal trigger's target: the
+    trigger; the noun it modifies ("a mediation mission between Syria and ...", "a sanctions
+    package against Russia"); and the thing it acts on when that is no actor ("the suspension
+    of air links with Serbia", "the withdrawal of invasion forces from Panama")."""
+    yield tok
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+        yield tok.head
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        thing = _child(prep, ("pobj",))
+        if thing is not None and thing.pos_ == "NOUN" and thing.i not in at:
+            for child in thing.children:
+                if child.dep_ == "prep" and child.lower_ in preps:
+                    yield child.head
+                    break
 
 
 def _prep_objects(at: dict[int, TokenMention], holder: Any, preps: set[str]) -> list[_Side]:
@@ -634,6 +657,15 @@ def _actors_of(at: dict[int, TokenMention], tok: Any, depth: int = 0) -> list[To
         return []
     found: list[TokenMention] = []
     if tok.i in at:
+        # "Turkish and Greek sides": the first of coordinated demonyms is a mention of its own
+        found += [
+            at[c.i]
+            for c in tok.children
+            if c.dep_ in ("amod", "compound", "nmod")
+            and c.i in at
+            and at[c.i] is not at[tok.i]
+            and any(g.dep_ == "conj" and at.get(g.i) is at[tok.i] for g in c.children)
+        ]
         found.append(at[tok.i])
     else:
         for child in tok.children:
@@ -790,12 +822,23 @@ def _targets(
     excluded = set(t.i for t in subj.subtree) if subj is not None else set()
     for tok in verb.subtree:
         if tok.i in at and tok.i not in excluded and tok.i != verb.i:
-            if _locative(tok, verb) or at[tok.i].method == "pronoun":
+            if _locative(tok, verb) or at[tok.i].method == "pronoun" or _according(tok, verb):
                 continue
             if _in_other_clause(tok, verb):
                 continue
             return [_Side(at[tok.i], False)]
     return []
+
+
+def _according(tok: Any, verb: Any) -> bool:
+    """Is ``tok`` in an "according to ..." phrase of the clause? It names who tells, not
+    whom the act is aimed at."""
+    node = tok
+    while node.i != verb.i and node.head.i != node.i:
+        if node.lower_ == "according" and node.dep_ == "prep":
+            return True
+        node = node.head
+    return False
 
 
 def _stranded_object(at: dict[int, TokenMention], prep: Any) -> Any:
@@ -903,6 +946,12 @@ def _build(
         # aimed at whoever the condition binds
         targets = _condition_subjects(at, tok, sources)
         rule = rule + " condition-target" if targets else rule
+        where = _location_target(at, content) if not targets and content is not None else None
+        if where is not None and where.mention.actor is not None:
+            # "Hamas threatened to resume attacks in Israel": a threatened act is aimed at
+            # where it would be done, as a done one is (below)
+            targets = [where]
+            rule += " location-target"
     if targets:
         pairs = [(s, t, rule) for s in sources for t in targets]
     elif (
@@ -1070,7 +1119,8 @@ def _location_target(at: dict[int, TokenMention], verb: Any) -> _Side | None:
     northern Israel"), outside the subject and other clauses."""
     holders = [verb, *(c for c in verb.children if c.dep_ in _OBJ)]  # "deliveries in Baghdad"
     for prep in (c for h in holders for c in h.children):
-        if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
+        # "delivered medicine to a hospital in Lviv": the place reached counts too
+        if prep.dep_ != "prep" or prep.lower_ not in (*_PLACE_PREPS, "to", "into"):
             continue
         for tok in prep.subtree:
             m = at.get(tok.i)

@@ -397,3 +397,18 @@ def test_a_leader_s_regime_is_read_on_the_article_s_date(pipeline: Pipeline) -> 
     """Fidel and Raúl Castro led Cuba; Xiomara Castro leads Honduras."""
     found = mentions(pipeline, "The Castro regime jailed dozens of dissidents.", date(2005, 6, 1))
     assert found.get("Castro regime") == "CUB"
+
+
+def test_international_ngos_are_not_their_host_country(pipeline: Pipeline) -> None:
+    """'Amnesty International accused ...' is no British act: international NGOs are actors
+    of their own (as the ICRC), so they never put a host country into a dyad."""
+    for name in ("Amnesty International", "Human Rights Watch", "Reporters Without Borders"):
+        actor = pipeline.book.actors[str(mentions(pipeline, f"{name} criticised Belarus.")[name])]
+        assert actor.kind == "igo" and actor.sector == "NGO" and actor.country != "GBR"
+
+
+def test_victims_in_a_sentence_whose_only_other_country_is_a_place(pipeline: Pipeline) -> None:
+    """'Belarusian bombers killed people in Vilnius': the places a sentence names count as
+    countries too, so the victims are not guessed to be the attackers' compatriots."""
+    found = mentions(pipeline, "Two Belarusian gunmen killed five people in Vilnius.")
+    assert found.get("people") is None and found["Vilnius"] == "LTU"

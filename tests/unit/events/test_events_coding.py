@@ -503,3 +503,56 @@ def test_every_conjoined_object_can_select_a_sense(pipeline: Pipeline) -> None:
     intelligence sharing."""
     text = "The United States is providing aerial photographs and military intelligence to Ukraine."
     assert ("USA", "COOPERATE", "UKR") in dyads(code(pipeline, text))
+
+
+def test_a_nominal_trigger_finds_its_target_on_what_it_acts_on(pipeline: Pipeline) -> None:
+    """'the suspension of flights with Georgia': the target hangs on the suspended thing."""
+    events = code(pipeline, "Moscow announced the suspension of direct flights with Georgia.")
+    assert ("RUS", "SANCTION", "GEO") in dyads(events)
+
+
+def test_a_compound_nominal_trigger_finds_its_target_on_its_head(pipeline: Pipeline) -> None:
+    """'a mediation mission between A and B': both parties are mediated between."""
+    events = code(pipeline, "Kazakhstan began a mediation mission between Armenia and Azerbaijan.")
+    assert {("KAZ", "CONSULT", "ARM"), ("KAZ", "CONSULT", "AZE")} <= dyads(events)
+
+
+def test_a_withdrawal_of_forces_from_a_country_targets_that_country(pipeline: Pipeline) -> None:
+    """'the pullout of troops from Chad': Chad is what they leave, not whose they are."""
+    events = code(pipeline, "France completed the pullout of its troops from Mali.")
+    assert ("FRA", "RETREAT", "MLI") in dyads(events)
+    assert not any(e["source_country"] == "MLI" for e in events)
+
+
+def test_a_threat_is_aimed_at_where_the_threatened_act_would_happen(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Hezbollah threatened to launch rockets at towns in Israel.")
+    assert ("LBN", "THREATEN", "ISR") in dyads(events)
+    assert "location-target" in events[0]["rule"]
+
+
+def test_coordinated_demonyms_are_two_parties(pipeline: Pipeline) -> None:
+    """'Armenian and Azerbaijani diplomats agreed': two parties agreeing with each other."""
+    events = code(pipeline, "Armenian and Azerbaijani diplomats agreed to exchange prisoners.")
+    assert {("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")} <= dyads(events)
+
+
+def test_according_to_names_the_teller_not_the_target(pipeline: Pipeline) -> None:
+    events = code(
+        pipeline,
+        "Polish doctors delivered medicine to a hospital in Lviv, according to the "
+        "Polish Foreign Ministry.",
+    )
+    assert all(e["target_country"] != "POL" for e in events)
+    assert ("POL", "AID", "UKR") in dyads(events)  # the place the supplies reached
+
+
+def test_handing_over_supplies_is_aid(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Germany handed over medical supplies to Moldova.")
+    assert ("DEU", "AID", "MDA") in dyads(events)
+
+
+def test_undertaking_a_mission_is_not_a_promise(pipeline: Pipeline) -> None:
+    events = code(pipeline, "The OSCE undertook a monitoring mission to Georgia.")
+    assert not any(e["event_type"] == "AGREE" for e in events)
+    promise = code(pipeline, "Russia undertook to supply gas to Belarus at a lower price.")
+    assert any(e["event_type"] == "AGREE" for e in promise)
