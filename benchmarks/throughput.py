@@ -28,6 +28,7 @@ from detente.model import Article, article_id
 from detente.pipeline import analyze_batch, load_pipeline
 from detente.stages.attributes import FACTORY as ATTRIBUTES_FACTORY
 from detente.stages.clean import clean_text
+from detente.stages.lemmas import FACTORY as LEMMAS_FACTORY
 from detente.storage.store import Store
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -93,7 +94,8 @@ def main() -> int:
 
     def run_naive() -> None:
         # the stock model as spacy.load() runs it: spaCy's own attribute_ruler, no senter
-        stock = [n for n in nlp.pipe_names if n in ("senter", ATTRIBUTES_FACTORY)]
+        ours = ("senter", ATTRIBUTES_FACTORY, LEMMAS_FACTORY)  # the stock model runs its own
+        stock = [n for n in nlp.pipe_names if n in ours]
         for _ in nlp.pipe(texts, disable=stock, batch_size=32):
             pass
 

