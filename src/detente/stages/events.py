@@ -297,6 +297,8 @@ def _objects(tok: Any, object_preps: tuple[str, ...] = ()) -> list[Any]:
     quantity heads are looked through ("detained dozens of activists" -> activists)."""
     found = []
     has_object = any(c.dep_ in _OBJ for c in tok.children)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        found.append(tok.head)  # "crimes committed by Croat forces": the noun is the object
     for child in tok.children:
         if child.dep_ in (*_OBJ, "nsubjpass"):
             found.append(child)
@@ -406,7 +408,7 @@ def _code_verb(
     if trigger is None:
         return []
     rule = f"verb:{trigger.key}"
-    if _is_passive(tok):
+    if _is_passive(tok) and not _stative(tok):
         sources = _agent(at, tok)
         targets = [_Side(m, True) for m in _actors_of(at, _child(tok, ("nsubjpass",)))]
         rule += " passive"
@@ -645,6 +647,20 @@ def _is_passive(tok: Any) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
+# participles that say where their subject stands, not what was done to it
+_STATIVE = frozenset(("oppose", "commit", "dedicate", "devote"))
+
+
+def _stative(tok: Any) -> bool:
+    """ "Israel is opposed to French mediation", "Minsk is committed to the treaty": an
+    adjectival participle with "to" and no agent; its subject is the actor."""
+    return (
+        str(tok.lemma_).lower() in _STATIVE
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+        and not any(c.dep_ == "agent" for c in tok.children)
+    )
+
+
 def _child(tok: Any, deps: tuple[str, ...]) -> Any:
     if tok is None:
         return None
@@ -722,12 +738,13 @@ def _sources(at: dict[int, TokenMention], verb: Any) -> list[_Side]:
             # "was attacked by militiamen, killing 156 people": a clause hanging on a passive
             # verb shares its agent, not the subject of whoever reported it
             return _agent(at, tok)
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        deps = ("nsubj", "csubj", "nsubjpass") if _stative(tok) else ("nsubj", "csubj")
+        subjects = [c for c in tok.children if c.dep_ in deps]
         if not subjects:  # a parse that hangs the subject on the auxiliary ("have opposed")
             subjects = [
                 g
                 for c in tok.children
-                if c.dep_ == "aux" and c.i < tok.i
+                if c.dep_ in ("aux", "auxpass") and c.i < tok.i
                 for g in c.children
                 if g.dep_ == "nsubj"
             ]
@@ -817,9 +834,8 @@ def _targets(
                 found = _actors_of(at, pobj)
                 if found:
                     return [_Side(m, True) for m in found]
-    # 3. another actor inside the trigger's own clause (not the subject's phrase)
-    subj = _child(verb, _SUBJ)
-    excluded = set(t.i for t in subj.subtree) if subj is not None else set()
+    # 3. another actor inside the trigger's own clause (not the subject's or agent's phrase)
+    excluded = {t.i for c in verb.children if c.dep_ in (*_SUBJ, "agent") for t in c.subtree}
     for tok in verb.subtree:
         if tok.i in at and tok.i not in excluded and tok.i != verb.i:
             if _locative(tok, verb) or at[tok.i].method == "pronoun" or _according(tok, verb):
@@ -941,6 +957,10 @@ def _build(
     if tok.pos_ == "NOUN" and _undone(tok):
         rule += " undone"  # "postponed the protest": it did not happen (stored, not realised)
     pairs: list[tuple[_Side, _Side, str]] = []
+    if trigger.mode == "investigate" and (culprits := _perpetrators(at, tok, sources)):
+        # "Croatia is investigating crimes by Croatian extremists against Serb civilians": an
+        # inquiry is aimed at whoever is said to have done it, not at the victims
+        targets, rule = culprits, rule + " perpetrator"
     if not targets and trigger.type == "THREATEN":
         # "Belarus threatens to take the oil if Russia does not supply it": the threat is
         # aimed at whoever the condition binds
@@ -1055,6 +1075,21 @@ def _build(
             )
         )
     return out
+
+
+def _perpetrators(at: dict[int, TokenMention], tok: Any, sources: list[_Side]) -> list[_Side]:
+    """Actors named as the doers ("by Croat forces") of what ``tok`` investigates."""
+    own = {s.mention.start for s in sources}
+    subj = _child(tok, _SUBJ)
+    skip = {t.i for t in subj.subtree} if subj is not None else set()
+    for t in tok.subtree:
+        if t.i in skip or t.head.i == tok.i:
+            continue  # the subject's phrase; "was investigated by": the inquiry's own agent
+        if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by"):
+            found = [m for m in _actors_of(at, _child(t, ("pobj",))) if m.start not in own]
+            if found:
+                return [_Side(m, True) for m in found]
+    return []
 
 
 _NON_STATE = frozenset(("OPP", "CVL", "REB", "MED", "EDU", "NGO", "BUS", "LEG", "JUD"))

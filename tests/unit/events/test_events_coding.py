@@ -556,3 +556,34 @@ def test_undertaking_a_mission_is_not_a_promise(pipeline: Pipeline) -> None:
     assert not any(e["event_type"] == "AGREE" for e in events)
     promise = code(pipeline, "Russia undertook to supply gas to Belarus at a lower price.")
     assert any(e["event_type"] == "AGREE" for e in promise)
+
+
+def test_being_opposed_to_is_opposing(pipeline: Pipeline) -> None:
+    """'Russia is opposed to ...' looks passive but has no agent: its subject opposes."""
+    events = code(pipeline, "Russia is opposed to NATO enlargement.")
+    assert ("RUS", "ACCUSE", "NATO") in dyads(events)
+
+
+def test_a_demonym_on_a_nominal_event_is_its_actor(pipeline: Pipeline) -> None:
+    """'Palestinian riots against Israeli policies': the demonym on the event noun acts, the
+    one on the policies is aimed at."""
+    events = code(pipeline, "Georgian riots against Russian policies continued for a week.")
+    assert ("GEO", "PROTEST", "RUS") in dyads(events)
+
+
+def test_an_inquiry_is_aimed_at_the_alleged_doers(pipeline: Pipeline) -> None:
+    """'investigating abuses by Belarusian border guards against migrants': the inquiry is
+    into the guards, not the victims."""
+    events = code(
+        pipeline,
+        "Poland opened an investigation into abuses committed by Belarusian border guards "
+        "against Iraqi migrants.",
+    )
+    assert ("POL", "ACCUSE", "BLR") in dyads(events)
+    assert "perpetrator" in events[0]["rule"]
+
+
+def test_crimes_committed_are_no_commitment(pipeline: Pipeline) -> None:
+    """The noun a participle modifies is its object: 'crimes committed by' is no AGREE."""
+    events = code(pipeline, "Kyiv listed the crimes committed by Russian soldiers in Bucha.")
+    assert not any(e["event_type"] == "AGREE" for e in events)
