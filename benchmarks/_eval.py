@@ -322,9 +322,17 @@ def gold_codes(actors: object) -> tuple[str, ...]:
     return tuple(CAMEO_TO_ISO.get(c, c) for c in codes)
 
 
+def unique_id(seen: Counter[str], raw: str) -> str:
+    """``raw``, or ``raw#2``, ``raw#3`` ... when the gold file gives one id to several records
+    (the GSR has two COERCE-0004): outputs are keyed by id, so each must be its own."""
+    seen[raw] += 1
+    return raw if seen[raw] == 1 else f"{raw}#{seen[raw]}"
+
+
 def load_gsr(path: Path = GSR) -> list[GsrCase]:
     """Every record with a sentence and an event (the DOCUMENT header is skipped)."""
     out = []
+    seen: Counter[str] = Counter()
     for rec in json.loads(path.read_text(encoding="utf-8")):
         if rec.get("event") == "DOCUMENT" or not rec.get("text"):
             continue
@@ -334,7 +342,7 @@ def load_gsr(path: Path = GSR) -> list[GsrCase]:
         reciprocal = not targets and "SRC/TAR" in markup and len(sources) > 1
         out.append(
             GsrCase(
-                id=f"gsr:{rec['id']}",
+                id=unique_id(seen, f"gsr:{rec['id']}"),
                 text=" ".join(str(rec["text"]).split()),
                 event_type=map_gsr_type(str(rec["event"])),
                 sources=sources,
@@ -458,6 +466,7 @@ class PetrCase:
 def load_petrarch(path: Path = PETRARCH) -> list[PetrCase]:
     root = ET.parse(path).getroot()
     out = []
+    seen: Counter[str] = Counter()
     for sent in root.iter("Sentence"):
         codings, nothing, error = [], False, None
         for ec in sent.findall("EventCoding"):
@@ -471,7 +480,7 @@ def load_petrarch(path: Path = PETRARCH) -> list[PetrCase]:
                 )
         out.append(
             PetrCase(
-                id=f"petrarch:{sent.get('id')}",
+                id=unique_id(seen, f"petrarch:{sent.get('id')}"),
                 category=sent.get("category", ""),
                 text=" ".join((sent.findtext("Text") or "").split()),
                 codings=tuple(codings),

@@ -6,6 +6,7 @@ No model and no ../shared data: every case is built by hand.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -313,3 +314,10 @@ def test_penta_of_cameo_follows_the_gold_definition() -> None:
     assert ev.penta_of_cameo(event(cameo="161", quad_class=4)) == 3
     assert ev.penta_of_cameo(event(cameo="0841", quad_class=1)) == 2
     assert ev.penta_of_cameo(event(cameo="190", quad_class=4)) == 4
+
+
+def test_a_gold_id_given_twice_becomes_two_ids() -> None:
+    """Outputs are keyed by case id: two gold records sharing one must not share outputs."""
+    seen: Counter[str] = Counter()
+    ids = [ev.unique_id(seen, raw) for raw in ("gsr:A", "gsr:B", "gsr:A", "gsr:A")]
+    assert ids == ["gsr:A", "gsr:B", "gsr:A#2", "gsr:A#3"]
