@@ -825,15 +825,19 @@ def _targets(
         found = _actors_of(at, _child(particle, ("pobj",)))
         if found:
             return [_Side(m, True) for m in found]
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
-                pobj = _child(child, ("pobj",))
-                if pobj is None:
-                    pobj = _stranded_object(at, child)
-                found = _actors_of(at, pobj)
-                if found:
-                    return [_Side(m, True) for m in found]
+    # a trigger's own prepositions in the order it lists them: "complained to the UN over
+    # Israeli raids" is a complaint about Israel made to the UN
+    ranked = sorted(
+        (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps),
+        key=lambda c: (preps.index(c.lower_) if trigger and trigger.target_preps else 0, c.i),
+    )
+    for child in ranked:
+        pobj = _child(child, ("pobj",))
+        if pobj is None:
+            pobj = _stranded_object(at, child)
+        found = _actors_of(at, pobj)
+        if found:
+            return [_Side(m, True) for m in found]
     # 3. another actor inside the trigger's own clause (not the subject's or agent's phrase)
     excluded = {t.i for c in verb.children if c.dep_ in (*_SUBJ, "agent") for t in c.subtree}
     for tok in verb.subtree:

@@ -587,3 +587,12 @@ def test_crimes_committed_are_no_commitment(pipeline: Pipeline) -> None:
     """The noun a participle modifies is its object: 'crimes committed by' is no AGREE."""
     events = code(pipeline, "Kyiv listed the crimes committed by Russian soldiers in Bucha.")
     assert not any(e["event_type"] == "AGREE" for e in events)
+
+
+def test_a_complaint_is_about_its_subject_not_its_addressee(pipeline: Pipeline) -> None:
+    """'complained to the OSCE about Russian troops': Russia is complained about; with no
+    subject named, the addressee is the target."""
+    about = code(pipeline, "Georgia complained to the OSCE about Russian troops.")
+    assert ("GEO", "ACCUSE", "RUS") in dyads(about)
+    alone = code(pipeline, "Georgia complained to the OSCE.")
+    assert ("GEO", "ACCUSE", "OSCE") in dyads(alone)
