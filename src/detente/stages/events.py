@@ -219,6 +219,16 @@ _QUANTITY = frozenset(
         "consignment",
         "shipment",
         "shipments",
+        # spans of time: "launched 10 days of war games", "after two weeks of talks"
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "hours",
+        "round",
+        "rounds",
     }
 )
 
@@ -949,6 +959,7 @@ def _build(
     sources: list[_Side],
     targets: list[_Side],
     content: Any = None,
+    partnered: bool = False,
 ) -> list[Event]:
     # a city tells where, it does not act ("clashes in Kharkiv"; "Kharkiv was shelled" names
     # the country it was done to, as event coders code it)
@@ -958,6 +969,18 @@ def _build(
         if s.mention.actor is not None
         and not (s.mention.method == "place" and s.mention.actor.kind == "country")
     ]
+    partners = {s.mention.actor.country for s in sources if s.mention.actor is not None}
+    exercise = trigger.type == "MOBILIZE" and trigger.cameo == "152"
+    if exercise and len(partners) > 1 and not partnered:
+        # "French and Egyptian warships launched war games": states exercising together
+        # cooperate militarily with each other; a show of force near a third state ("near the
+        # Polish border") is that state's MOBILIZE as well
+        together = dataclasses.replace(
+            trigger, type="COOPERATE", mode="military", cameo="062", intensity=None,
+            symmetric=True, senses=(),
+        )  # fmt: skip
+        joint = _build(si, lexicon, at, tok, together, rule + " joint-exercise", sources, [])
+        return joint + _build(si, lexicon, at, tok, trigger, rule, sources, targets, content, True)
     if tok.pos_ == "NOUN" and _undone(tok):
         rule += " undone"  # "postponed the protest": it did not happen (stored, not realised)
     pairs: list[tuple[_Side, _Side, str]] = []
@@ -979,12 +1002,16 @@ def _build(
     if targets:
         pairs = [(s, t, rule) for s in sources for t in targets]
     elif (
-        trigger.symmetric
-        or trigger.type in _RECIPROCAL_TYPES
-        # "Russia and Belarus began a joint exercise": partners in a joint act cooperate with
-        # each other; a joint show of force is not conflict between them
-        or (_joint(tok) and lexicon.score(trigger)[0] <= 2)
-    ) and len({s.mention.actor.id for s in sources if s.mention.actor}) >= 2:
+        not partnered
+        and (
+            trigger.symmetric
+            or trigger.type in _RECIPROCAL_TYPES
+            # "Russia and Belarus began a joint exercise": partners in a joint act cooperate with
+            # each other; a joint show of force is not conflict between them
+            or (_joint(tok) and lexicon.score(trigger)[0] <= 2)
+        )
+        and len({s.mention.actor.id for s in sources if s.mention.actor}) >= 2
+    ):
         pairs = [(a, b, rule + " reciprocal") for a in sources for b in sources if a is not b]
     elif sources and _may_imply_target(si, at, tok, trigger, sources[0]):
         implicit = _implicit_target(si, sources[0].mention.actor)

@@ -596,3 +596,24 @@ def test_a_complaint_is_about_its_subject_not_its_addressee(pipeline: Pipeline) 
     assert ("GEO", "ACCUSE", "RUS") in dyads(about)
     alone = code(pipeline, "Georgia complained to the OSCE.")
     assert ("GEO", "ACCUSE", "OSCE") in dyads(alone)
+
+
+def test_partners_exercising_together_cooperate_and_show_force_to_a_third(
+    pipeline: Pipeline,
+) -> None:
+    events = code(pipeline, "Russia and Belarus held military exercises near Lithuania.")
+    assert {("RUS", "COOPERATE", "BLR"), ("BLR", "COOPERATE", "RUS")} <= dyads(events)
+    assert {("RUS", "MOBILIZE", "LTU"), ("BLR", "MOBILIZE", "LTU")} <= dyads(events)
+    alone = code(pipeline, "Russia held military exercises near Lithuania.")
+    assert not any(e["event_type"] == "COOPERATE" for e in alone)
+
+
+def test_a_span_of_time_is_looked_through_to_its_event(pipeline: Pipeline) -> None:
+    """'launched ten days of war games': the object is the war games."""
+    events = code(pipeline, "Armenia and Iran launched ten days of war games.")
+    assert ("ARM", "COOPERATE", "IRN") in dyads(events)
+
+
+def test_a_cessation_of_hostilities_is_a_ceasefire(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Azerbaijan declared a cessation of hostilities in Karabakh.")
+    assert any(e["event_type"] == "RETREAT" and e["source_country"] == "AZE" for e in events)
