@@ -246,7 +246,9 @@ def _lookup_verb(lexicon: Lexicon, tok: Any) -> tuple[Trigger | None, Any]:
         ):  # "On Monday, X called ..." is not "call on"
             key = f"{lemma} {child.lower_}"
             if key in lexicon.verbs:
-                picked = _select(lexicon.verbs[key], tok)
+                # "called for the release of": the particle's object is the phrasal verb's
+                via = (child.lower_,) if child.dep_ == "prep" else ()
+                picked = _select(lexicon.verbs[key], tok, via)
                 if picked is not None:
                     return picked, child
     entry = lexicon.verbs.get(lemma)
@@ -269,16 +271,17 @@ def _lookup_noun(lexicon: Lexicon, tok: Any) -> Trigger | None:
     return _select(entry, tok) if entry else None
 
 
-def _select(trigger: Trigger, tok: Any) -> Trigger | None:
-    """The first sense whose conditions hold, else the entry itself if its own conditions hold."""
+def _select(trigger: Trigger, tok: Any, via: tuple[str, ...] = ()) -> Trigger | None:
+    """The first sense whose conditions hold, else the entry itself if its own conditions hold.
+    ``via``: prepositions whose objects count as objects (a phrasal verb's own particle)."""
     for sense in trigger.senses:
-        if _conditions_hold(sense, tok):
+        if _conditions_hold(sense, tok, via):
             return sense
-    return trigger if _conditions_hold(trigger, tok) else None
+    return trigger if _conditions_hold(trigger, tok, via) else None
 
 
-def _conditions_hold(trigger: Trigger, tok: Any) -> bool:
-    objects = _objects(tok, trigger.object_preps)
+def _conditions_hold(trigger: Trigger, tok: Any, via: tuple[str, ...] = ()) -> bool:
+    objects = _objects(tok, (*trigger.object_preps, *via))
     if trigger.requires_object and not any(_names(o, trigger.requires_object) for o in objects):
         return False
     if trigger.exclude_object and any(_names(o, trigger.exclude_object) for o in objects):

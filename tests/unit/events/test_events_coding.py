@@ -617,3 +617,14 @@ def test_a_span_of_time_is_looked_through_to_its_event(pipeline: Pipeline) -> No
 def test_a_cessation_of_hostilities_is_a_ceasefire(pipeline: Pipeline) -> None:
     events = code(pipeline, "Azerbaijan declared a cessation of hostilities in Karabakh.")
     assert any(e["event_type"] == "RETREAT" and e["source_country"] == "AZE" for e in events)
+
+
+def test_a_phrasal_verb_s_particle_object_selects_its_sense(pipeline: Pipeline) -> None:
+    """'called for the release of ...' is an appeal to yield (CAMEO 0253), not a bare appeal."""
+    events = code(pipeline, "Lithuania called for the release of the detained Belarusians.")
+    assert events[0]["cameo"] == "0253"
+
+
+def test_calling_for_sanctions_against_a_state_is_hostile_to_it(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Latvia called for new sanctions against Belarus.")
+    assert ("LVA", "ACCUSE", "BLR") in dyads(events)
