@@ -894,6 +894,8 @@ def _second_mentions(
                 yield TokenMention(
                     start=tok.i, end=tok.i + 1, head=tok.i, actor=actor, method="coref"
                 )
+        elif (own := _own_country(book, sent, ctx, tok, found)) is not None:
+            yield own
         elif tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass"):
             kinds: tuple[str, ...] = (
                 ("person",)
@@ -937,6 +939,31 @@ def _second_mentions(
                 yield TokenMention(
                     start=tok.i, end=tok.i + 1, head=tok.i, actor=actor, method="pronoun"
                 )
+
+
+_OWN_NOUNS = {"country": "", "nation": "", "government": "GOV", "army": "MIL"}
+_OWNERS = {"his": "m", "her": "f"}
+
+
+def _own_country(
+    book: ActorBook, sent: Any, ctx: ArticleContext, tok: Any, found: Sequence[TokenMention]
+) -> TokenMention | None:
+    """ "Putin said his country will not lift the ban": "his country" (nation, government,
+    army) is the country of the person the possessive points to, the latest one named."""
+    sector = _OWN_NOUNS.get(tok.lower_)
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if sector is None or owner is None or owner.lower_ not in _OWNERS or owner.i != tok.i - 1:
+        return None
+    before = [m.actor for m in found if m.start < tok.i and m.actor is not None]
+    earlier = [book.actors.get(a) for a in ctx.people]
+    people = [a for a in (*earlier, *before) if a is not None and a.kind == "person"]
+    person = _antecedent(people, _OWNERS[owner.lower_])
+    if person is None:
+        return None
+    actor = book.group(person.country, sector) if sector else book.actors.get(person.country)
+    if actor is None:
+        return None
+    return TokenMention(start=owner.i, end=tok.i + 1, head=tok.i, actor=actor, method="pronoun")
 
 
 def _antecedent(candidates: Sequence[Actor], gender: str | None) -> Actor | None:

@@ -412,3 +412,12 @@ def test_victims_in_a_sentence_whose_only_other_country_is_a_place(pipeline: Pip
     countries too, so the victims are not guessed to be the attackers' compatriots."""
     found = mentions(pipeline, "Two Belarusian gunmen killed five people in Vilnius.")
     assert found.get("people") is None and found["Vilnius"] == "LTU"
+
+
+def test_his_country_is_the_named_person_s_country(pipeline: Pipeline) -> None:
+    found = mentions(pipeline, "Vladimir Putin said his country would not lift the ban.")
+    assert found["his country"] == "RUS"
+    government = mentions(pipeline, "Angela Merkel said her government would send aid.")
+    assert government["her government"] == "DEU"  # a government is its state
+    mismatch = mentions(pipeline, "Vladimir Putin said her country would not lift the ban.")
+    assert "her country" not in mismatch
