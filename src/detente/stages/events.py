@@ -356,7 +356,7 @@ _CONTAINER_HEADS = frozenset(
     (
         "hour", "measure", "regime", "package", "programme", "program", "shipment", "order",
         "rule", "law", "policy", "list", "system", "tranche", "convoy", "consignment",
-        "delivery", "restriction", "zone", "requirement",
+        "delivery", "restriction", "zone", "requirement", "agreement", "deal", "accord",
     )
 )  # fmt: skip
 
@@ -554,10 +554,14 @@ def _code_noun(
     trigger = _lookup_noun(lexicon, tok)
     if trigger is None:
         return []
-    if tok.head.pos_ == "VERB" and tok.dep_ in (*_OBJ, "nsubjpass"):
-        head_trigger, _ = _lookup_verb(lexicon, tok.head)
+    # "a ceasefire agreement": the phrase the trigger is a modifier in
+    phrase = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
+    if phrase.head.pos_ == "VERB" and phrase.dep_ in (*_OBJ, "nsubjpass"):
+        head_trigger, _ = _lookup_verb(lexicon, phrase.head)
         if head_trigger is not None:
-            return []  # the governing verb codes it ("imposed sanctions on")
+            # the governing verb codes it ("imposed sanctions on", "violated the ceasefire
+            # agreement")
+            return []
     owners: list[_Side] = []
     sources: list[_Side] = []
     for child in tok.children:
@@ -779,6 +783,10 @@ def _sources(at: dict[int, TokenMention], verb: Any) -> list[_Side]:
             # "The Iraqi air force carried out air strikes": a finite verb hung on the
             # subject as if it were a reduced relative clause
             return [_Side(m, True) for m in _actors_of(at, tok.head)]
+        if _found_guilty(tok):
+            # "India was guilty of violating the ceasefire": the guilty party did it
+            tok = tok.head.head
+            continue
         if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and tok.head.i != tok.i:
             if tok.dep_ == "xcomp":
                 obj = _child(tok.head, ("dobj",))
@@ -793,6 +801,18 @@ def _sources(at: dict[int, TokenMention], verb: Any) -> list[_Side]:
 
 
 _REPORTED_PRONOUNS = frozenset(("it", "they", "he", "she", "we"))
+_GUILTY = frozenset(("guilty", "responsible", "culpable"))
+
+
+def _found_guilty(tok: Any) -> bool:
+    """Is ``tok`` the gerund of "guilty of" / "responsible for" ("was guilty of violating")?"""
+    prep = tok.head
+    return (
+        tok.dep_ == "pcomp"
+        and prep.dep_ == "prep"
+        and prep.lower_ in ("of", "for")
+        and prep.head.lower_ in _GUILTY
+    )
 
 
 def _main_clause_misparsed(verb: Any) -> bool:

@@ -628,3 +628,19 @@ def test_a_phrasal_verb_s_particle_object_selects_its_sense(pipeline: Pipeline) 
 def test_calling_for_sanctions_against_a_state_is_hostile_to_it(pipeline: Pipeline) -> None:
     events = code(pipeline, "Latvia called for new sanctions against Belarus.")
     assert ("LVA", "ACCUSE", "BLR") in dyads(events)
+
+
+def test_the_guilty_party_did_what_it_is_guilty_of(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Monitors said Armenia was guilty of violating the ceasefire.")
+    assert any(e["event_type"] == "ASSAULT" and e["source_country"] == "ARM" for e in events)
+
+
+def test_a_trigger_modifying_a_verb_s_object_is_coded_by_the_verb(pipeline: Pipeline) -> None:
+    """'violated the ceasefire agreement' is one violation, not also a ceasefire."""
+    events = code(pipeline, "Azerbaijan violated the ceasefire agreement with Armenia.")
+    assert [e["event_type"] for e in events] == ["ASSAULT"]
+
+
+def test_air_strikes_hitting_a_town_are_an_assault(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Russian air strikes hit the town of Avdiivka in Ukraine.")
+    assert any(e["event_type"] == "ASSAULT" and e["source_country"] == "RUS" for e in events)
