@@ -872,15 +872,28 @@ def _targets(
         if found:
             return [_Side(m, True) for m in found]
     # 3. another actor inside the trigger's own clause (not the subject's or agent's phrase)
+    friendly = trigger is not None and lexicon.score(trigger)[0] in (1, 2)
     excluded = {t.i for c in verb.children if c.dep_ in (*_SUBJ, "agent") for t in c.subtree}
     for tok in verb.subtree:
         if tok.i in at and tok.i not in excluded and tok.i != verb.i:
             if _locative(tok, verb) or at[tok.i].method == "pronoun" or _according(tok, verb):
                 continue
+            if friendly and _opposed(tok, verb):
+                continue  # "defended Minsk against Russian claims": not whom it supports
             if _in_other_clause(tok, verb):
                 continue
             return [_Side(at[tok.i], False)]
     return []
+
+
+def _opposed(tok: Any, verb: Any) -> bool:
+    """Is ``tok`` in an "against ..." phrase of the clause?"""
+    node = tok
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ == "against":
+            return True
+        node = node.head
+    return False
 
 
 def _according(tok: Any, verb: Any) -> bool:

@@ -644,3 +644,15 @@ def test_a_trigger_modifying_a_verb_s_object_is_coded_by_the_verb(pipeline: Pipe
 def test_air_strikes_hitting_a_town_are_an_assault(pipeline: Pipeline) -> None:
     events = code(pipeline, "Russian air strikes hit the town of Avdiivka in Ukraine.")
     assert any(e["event_type"] == "ASSAULT" and e["source_country"] == "RUS" for e in events)
+
+
+def test_defending_a_state_against_criticism_is_verbal_support(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Moscow defended Minsk over Western claims of election fraud.")
+    assert ("RUS", "SUPPORT", "BLR") in dyads(events)
+    armed = code(pipeline, "Ukrainian troops defended Kharkiv against Russian attacks.")
+    assert not any(e["event_type"] == "SUPPORT" for e in armed)
+
+
+def test_an_actor_opposed_in_a_friendly_act_is_not_its_target(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Lukashenko defended his government against Polish criticism.")
+    assert all(e["target_country"] != "POL" for e in events)
