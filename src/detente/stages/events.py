@@ -441,6 +441,8 @@ def _code_verb(
             rule += " cause-source" if sources else ""
     else:
         sources = _sources(at, tok)
+        if (moved := _troops_moved(lexicon, tok, trigger, sources)) is not None:
+            trigger, rule = moved, rule + " troops"
         targets = _targets(si, lexicon, at, tok, trigger, particle)
         if not sources and trigger.type == "ASSAULT":
             sources = _cause_source(lexicon, at, tok, _child(tok, ("nsubj",)))
@@ -449,6 +451,26 @@ def _code_verb(
         sources, targets = targets, sources
         rule += " reverse"
     return _build(si, lexicon, at, tok, trigger, rule, sources, targets)
+
+
+def _troops_moved(
+    lexicon: Lexicon, tok: Any, trigger: Trigger, sources: list[_Side]
+) -> Trigger | None:
+    """ "Bangladeshi peacekeeping troops arrived in Sierra Leone": armed forces arriving are
+    deployed (AID for peacekeepers, MOBILIZE for troops), not paying a visit."""
+    deploy = lexicon.verbs.get("deploy")
+    if deploy is None or trigger.type != "CONSULT" or trigger.mode != "visit" or not sources:
+        return None
+    if not all(s.mention.actor is not None and s.mention.actor.sector == "MIL" for s in sources):
+        return None
+    words: set[str] = set()
+    for side in sources:
+        head = tok.doc[side.mention.head] if side.mention.head >= 0 else None
+        if head is not None:  # "Bangladeshi peacekeeping troops": the mention's own words
+            words |= {head.lemma_.lower(), head.lower_}
+            words |= {c.lower_ for c in head.children if c.dep_ in ("compound", "amod")}
+    chosen = next((x for x in deploy.senses if words & set(x.requires_object)), deploy)
+    return dataclasses.replace(chosen, target_preps=trigger.target_preps, senses=())
 
 
 _CAUSE_WORDS = """explosion blast bomb bombs device mine landmine shell shells rocket rockets

@@ -656,3 +656,12 @@ def test_defending_a_state_against_criticism_is_verbal_support(pipeline: Pipelin
 def test_an_actor_opposed_in_a_friendly_act_is_not_its_target(pipeline: Pipeline) -> None:
     events = code(pipeline, "Lukashenko defended his government against Polish criticism.")
     assert all(e["target_country"] != "POL" for e in events)
+
+
+def test_troops_arriving_are_deployed_not_visiting(pipeline: Pipeline) -> None:
+    troops = code(pipeline, "Russian troops arrived in Belarus.")
+    assert ("RUS", "MOBILIZE", "BLR") in dyads(troops)
+    peacekeepers = code(pipeline, "Kazakh peacekeeping troops arrived in Armenia.")
+    assert ("KAZ", "AID", "ARM") in dyads(peacekeepers)
+    envoy = code(pipeline, "Lavrov arrived in Minsk.")
+    assert ("RUS", "CONSULT", "BLR") in dyads(envoy)
