@@ -1099,6 +1099,14 @@ def _build(
         home = _home_government(sources[0])
         if home is not None:
             pairs = [(sources[0], home, rule + " home-government")]
+    moved = acted or content is not None
+    if not pairs and sources and moved and _domestic_measure(lexicon, trigger, content):
+        # "Sudan's government lifted a state of emergency", "Iraq is prepared to impose
+        # martial law": curfews, emergency rule and martial law are imposed on (or lifted
+        # from) one's own country
+        home = _home_country(sources[0])
+        if home is not None:
+            pairs = [(sources[0], home, rule + " home-country")]
     targetless: list[_Side] = []
     light = tok.pos_ == "NOUN" and _light_verb(tok) is not None
     if not pairs and sources and (tok.pos_ in ("VERB", "ADJ") or light):
@@ -1123,7 +1131,9 @@ def _build(
     ]
     for s, t, why in pairs:
         sa, ta = s.mention.actor, t.mention.actor
-        if ("location-target" in why or "home-government" in why) and sa and ta:
+        if any(k in why for k in ("location-target", "home-government", "home-country")) and (
+            sa and ta
+        ):
             # "Turkish authorities imposed a curfew in southeastern Turkey": a domestic act
             coded.append((s, t, 0.4, why))
             continue
@@ -1187,6 +1197,30 @@ _NON_STATE = frozenset(("OPP", "CVL", "REB", "MED", "EDU", "NGO", "BUS", "LEG", 
 def _home_government(source: _Side) -> _Side | None:
     actor = source.mention.actor
     if actor is None or actor.kind != "group" or actor.sector not in _NON_STATE:
+        return None
+    home = Actor(id=actor.country, name=actor.country, kind="country", country=actor.country,
+                 sector="GOV")  # fmt: skip
+    return _Side(TokenMention(start=-1, end=-1, head=-1, actor=home, method="implicit"), False)
+
+
+# curfews (0813, 1723), emergency rule and martial law (0814, 1724)
+_DOMESTIC_CAMEOS = frozenset(("0813", "0814", "1723", "1724"))
+
+
+def _domestic_measure(lexicon: Lexicon, trigger: Trigger, content: Any) -> bool:
+    """Is the act (or the act a control verb wraps) a curfew, emergency rule or martial law?"""
+    if trigger.cameo in _DOMESTIC_CAMEOS:
+        return True
+    if content is None or content.pos_ != "VERB":
+        return False
+    inner, _ = _lookup_verb(lexicon, content)
+    return inner is not None and inner.cameo in _DOMESTIC_CAMEOS
+
+
+def _home_country(source: _Side) -> _Side | None:
+    """The source's own country, as an implicit target."""
+    actor = source.mention.actor
+    if actor is None or actor.kind == "igo" or not actor.country:
         return None
     home = Actor(id=actor.country, name=actor.country, kind="country", country=actor.country,
                  sector="GOV")  # fmt: skip

@@ -665,3 +665,11 @@ def test_troops_arriving_are_deployed_not_visiting(pipeline: Pipeline) -> None:
     assert ("KAZ", "AID", "ARM") in dyads(peacekeepers)
     envoy = code(pipeline, "Lavrov arrived in Minsk.")
     assert ("RUS", "CONSULT", "BLR") in dyads(envoy)
+
+
+def test_curfews_and_martial_law_are_imposed_on_one_s_own_country(pipeline: Pipeline) -> None:
+    imposed = code(pipeline, "Kazakhstan imposed a curfew.")
+    assert ("KAZ", "COERCE", "KAZ") in dyads(imposed)
+    assert "home-country" in imposed[0]["rule"]
+    abroad = code(pipeline, "Russia imposed a curfew in Kherson in Ukraine.")
+    assert ("RUS", "COERCE", "UKR") in dyads(abroad)
