@@ -1057,6 +1057,13 @@ def _build(
             # where it would be done, as a done one is (below)
             targets = [where]
             rule += " location-target"
+    if not targets and content is not None and _material(lexicon, content):
+        where = _location_target(at, content)
+        if where is not None and where.mention.actor is not None:
+            # "France is ready to contribute troops to a force in Liberia": the promised (or
+            # refused) material act is aimed where it would be done
+            targets = [where]
+            rule += " location-target"
     if targets:
         pairs = [(s, t, rule) for s in sources for t in targets]
     elif (
@@ -1215,6 +1222,14 @@ def _domestic_measure(lexicon: Lexicon, trigger: Trigger, content: Any) -> bool:
         return False
     inner, _ = _lookup_verb(lexicon, content)
     return inner is not None and inner.cameo in _DOMESTIC_CAMEOS
+
+
+def _material(lexicon: Lexicon, verb: Any) -> bool:
+    """Is ``verb`` a trigger of a material act (quad class 2 or 4)?"""
+    if verb.pos_ != "VERB":
+        return False
+    inner, _ = _lookup_verb(lexicon, verb)
+    return inner is not None and lexicon.score(inner)[0] in (2, 4)
 
 
 def _home_country(source: _Side) -> _Side | None:

@@ -673,3 +673,8 @@ def test_curfews_and_martial_law_are_imposed_on_one_s_own_country(pipeline: Pipe
     assert "home-country" in imposed[0]["rule"]
     abroad = code(pipeline, "Russia imposed a curfew in Kherson in Ukraine.")
     assert ("RUS", "COERCE", "UKR") in dyads(abroad)
+
+
+def test_a_promised_material_act_is_aimed_where_it_would_be_done(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Poland agreed to send medical supplies to hospitals in Lviv.")
+    assert ("POL", "AGREE", "UKR") in dyads(events)
