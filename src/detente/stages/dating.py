@@ -14,7 +14,10 @@ becomes a bound, and the window is the tightest one they allow:
   on that weekday;
 - **anchor events** the article names ("the Crimea invasion", "the coronavirus pandemic"): no
   earlier than the day the name could first be used (a shipped list, `data/anchors.yaml`);
-- **dated roles**: "Secretary of State Mike Pompeo" — no earlier than the day he took office.
+- **dated roles**: "Secretary of State Mike Pompeo", "the secretary of the Security Council,
+  Andrei Ravkov", "Dmitry Medvedev, the deputy chairman of Russia's Security Council" — no
+  earlier than the day the named person first held that office (in the country the title
+  names, if it names one); "former", "then-" and the like bound nothing.
 
 Dates without a year ("On 7 March") take the first year the bounds found so far allow, so
 they come last. Every bound keeps the words it came from (`DateClue`), stored with the article.
@@ -115,7 +118,8 @@ def infer_window(
     # two cheap passes over the whole text decide whether any sentence needs the costlier ones
     anchor_gate = _anchor_gate(tuple(anchors)) if anchors else None
     any_anchor = anchor_gate is not None and anchor_gate.search(text) is not None
-    any_role = book is not None and _role_gate(frozenset(book.roles)).search(text) is not None
+    index = _role_index(frozenset(book.roles.items())) if book is not None else None
+    any_role = index is not None and index.gate.search(text) is not None
     clues: list[DateClue] = []
     partial: list[tuple[str, FoundDate, str | None, str]] = []  # bound, date, weekday, words
     for sentence in sentences:
@@ -139,8 +143,8 @@ def infer_window(
         clues.extend(_year_clues(sentence, spans, conditional, today))
         if any_anchor and anchor_gate is not None and anchor_gate.search(sentence):
             clues.extend(_anchor_clues(sentence, anchors, today))
-        if any_role and book is not None:
-            clues.extend(_role_clues(sentence, book, today))
+        if any_role and book is not None and index is not None:
+            clues.extend(_role_clues(sentence, book, index, today))
     # a date without a year falls in the first year the dated clues allow; past ones are
     # placed from those clues alone (not from each other), future ones from every past one
     base: date | None = max((c.value for c in clues if c.bound == "after"), default=None)
@@ -287,12 +291,6 @@ def _anchor_gate(anchors: tuple[Anchor, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
 
 
-@lru_cache(maxsize=8)
-def _role_gate(roles: frozenset[str]) -> re.Pattern[str]:
-    words = sorted(roles, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
-
-
 def _anchor_clues(sentence: str, anchors: Sequence[Anchor], today: date) -> Iterable[DateClue]:
     for anchor in anchors:
         matches = [p.search(sentence) for p in anchor.patterns]
@@ -303,46 +301,204 @@ def _anchor_clues(sentence: str, anchors: Sequence[Anchor], today: date) -> Iter
             yield DateClue("after", anchor.named_from, f"anchor:{anchor.id}", words)
 
 
-_CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,4}")
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,7}")
+_ARTICLES = frozenset(("the", "a", "an"))
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_TITLE_WORDS = 12  # the longest title looked at, with its articles and country words
+# where an appositive title after a name ends: "Mike Pompeo, the US secretary of state, said"
+# (a full stop after a capital is an abbreviation: "the U.S. secretary of state")
+_APPOSITIVE_END = re.compile(r"[,;:!?()\[\]\"“”—–]|(?<![A-Z])\.|\s-\s|\b(?:who|whose|which|that)\b")
 
 
-def _role_clues(sentence: str, book: ActorBook, today: date) -> Iterable[DateClue]:
-    """ "Secretary of State Mike Pompeo": not before he first held that office."""
+@dataclass(frozen=True, slots=True)
+class _RoleIndex:
+    titles: dict[str, str]  # role phrase without articles -> title
+    last_words: frozenset[str]  # the words a role phrase can end with
+    gate: re.Pattern[str]  # any role phrase, maybe with an article or a country inside
+
+
+@lru_cache(maxsize=8)
+def _role_index(roles: frozenset[tuple[str, str]]) -> _RoleIndex:
+    titles = {" ".join(w for w in p.split() if w not in _ARTICLES): t for p, t in roles}
+    phrases = sorted(p for p in titles if p)
+    # up to two words between the words of a phrase: "deputy chairman of Russia's Security
+    # Council" is the phrase "deputy chairman of the security council"
+    gap = r"\W+(?:[\w.'’-]+\W+){0,2}?"
+    alts = [gap.join(re.escape(w) for w in p.split()) for p in phrases]
+    gate = re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.I)
+    return _RoleIndex(titles, frozenset(p.split()[-1] for p in phrases), gate)
+
+
+def _role_clues(
+    sentence: str, book: ActorBook, index: _RoleIndex, today: date
+) -> Iterable[DateClue]:
+    """A person under a title is no earlier than the day he first held it: before the name
+    ("Secretary of State Mike Pompeo", "the secretary of the Security Council, Andrei
+    Ravkov") or after it ("Dmitry Medvedev, the deputy chairman of Russia's Security
+    Council"). A country in the title ("Russia's", "Belarusian") must be the role's."""
     for m in _CAPITALISED.finditer(sentence):
-        before = sentence[max(0, m.start() - 40) : m.start()].split()[-4:]
         run = m.group().split()
-        for k in range(len(run)):
-            title = _title(book, [*before, *run[:k]])
-            if title is None:
-                continue
-            lead = sentence[max(0, m.start() - 25) : m.start()] + " ".join(run[:k])
-            if _NOT_CURRENT.search(lead):
-                break
-            start = _earliest_in_role(book, " ".join(run[k:]), title, today)
+        start, name = _title_before(book, index, sentence, m.start(), run, today)
+        if start is not None:
+            yield DateClue("after", start, "role", _snippet(sentence, m.start(), m.end()))
+            continue
+        after = _title_after(book, index, sentence, m.end())
+        if after is not None:
+            title, country, end = after
+            start = _earliest_in_role(book, " ".join(name), title, country, today)
             if start is not None:
-                yield DateClue("after", start, "role", _snippet(sentence, m.start(), m.end()))
-            break
+                yield DateClue("after", start, "role", _snippet(sentence, m.start(), end))
 
 
-def _title(book: ActorBook, words: list[str]) -> str | None:
-    lowered = [w.lower().strip(",") for w in words]
-    for i in range(len(lowered)):
-        found = book.roles.get(" ".join(lowered[i:]))
-        if found:
-            return found
+def _title_before(
+    book: ActorBook, index: _RoleIndex, sentence: str, at: int, run: list[str], today: date
+) -> tuple[date | None, list[str]]:
+    """A title that ends inside or just before the capitalised ``run`` at ``at``: the day
+    the person after it first held it (None if never, or a "former" title) and the name."""
+    before = _words_before(sentence, at)
+    words, lead, name = [*before, *run], len(before), run
+    for k in range(len(run)):
+        if run[k] == "of" or not _may_end_title(book, index, words[: lead + k]):
+            continue
+        # a comma ends a title: "the secretary of the Security Council, Andrei Ravkov"
+        first = lead if k and before and before[-1].endswith(",") else 0
+        for i in range(max(first, lead + k - _TITLE_WORDS), lead + k):
+            found = _strip_title(book, words[i : lead + k])
+            if found is None or found[0] not in index.titles:
+                continue
+            name = run[k:]
+            # "former", "then-", "ex-" just before the title or the name
+            told = " ".join(words[i:lead])
+            lo = max(0, at - len(told) - 25)
+            if _NOT_CURRENT.search(sentence[lo:at] + " " + " ".join(run[:k])):
+                return None, name
+            title, country = index.titles[found[0]], found[1]
+            start = _earliest_in_role(book, " ".join(name), title, country, today)
+            if start is not None:
+                return start, name
+            break  # not this person's title: a longer one may be ("President of Slovenia")
+    return None, name
+
+
+def _words_before(sentence: str, at: int) -> list[str]:
+    """The words a title before a name at ``at`` may take: a comma may end them, no other
+    punctuation may be among them."""
+    words = sentence[max(0, at - 120) : at].split()[-_TITLE_WORDS:]
+    if words and not (words[-1][-1].isalnum() or words[-1][-1] in ",.'’"):
+        return []  # "leader: Duterte", "(Lukashenko"
+    for i in range(len(words) - 2, -1, -1):
+        if not (words[i][-1].isalnum() or words[i][-1] in ".'’"):
+            return words[i + 1 :]
+    return words
+
+
+def _title_after(
+    book: ActorBook, index: _RoleIndex, sentence: str, at: int
+) -> tuple[str, str | None, int] | None:
+    """An appositive title after the name that ends at ``at``: its title, its country and
+    where it ends ("Dmitry Medvedev, the deputy chairman of Russia's Security Council")."""
+    comma = re.match(r",\s+", sentence[at:])
+    if comma is None:
+        return None
+    lo = at + comma.end()
+    stop = _APPOSITIVE_END.search(sentence, lo)
+    hi = stop.start() if stop else len(sentence)
+    words = sentence[lo:hi].split()[:_TITLE_WORDS]
+    if not words:
+        return None
+    # the title starts the appositive, after an article, a country word or one modifier
+    # ("the long-serving foreign minister"), never after a verb ("meeting the president")
+    opener = words[0].lower() in _ARTICLES or _country_word(book, words[0]) is not None
+    for end in range(len(words), 0, -1):
+        nxt = words[end] if end < len(words) else ""
+        if nxt == "of" or nxt[:1].isupper() or not _may_end_title(book, index, words[:end]):
+            continue  # "president of the Senate", "the North Korean leader Kim Jong Un's"
+        for first in range(0, min(end, 3 if opener else 1)):
+            found = _strip_title(book, words[first:end])
+            if found is None or found[0] not in index.titles:
+                continue
+            if _NOT_CURRENT.search(" ".join(words[:end])):
+                return None
+            return index.titles[found[0]], found[1], lo + len(" ".join(words[:end]))
     return None
 
 
-def _earliest_in_role(book: ActorBook, name: str, title: str, today: date) -> date | None:
+def _may_end_title(book: ActorBook, index: _RoleIndex, words: list[str]) -> bool:
+    """Whether a title may end with these words: a role word or a country ("of El Salvador")."""
+    if not words:
+        return False
+    if words[-1].rstrip(",").lower() in index.last_words:
+        return True
+    tail = [w.rstrip(",") for w in words[-3:]]
+    return any(_country_word(book, " ".join(tail[i:])) for i in range(len(tail)))
+
+
+def _strip_title(book: ActorBook, words: list[str]) -> tuple[str, str | None] | None:
+    """Title words as a role phrase without articles or country words ("the deputy chairman
+    of Russia's Security Council" -> "deputy chairman of security council", RUS); None when
+    they name two countries."""
+    kept: list[str] = []
+    country: str | None = None
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            span = " ".join(w.rstrip(",;:") for w in words[i : i + n])
+            code = _country_word(book, span) if i + n <= len(words) else None
+            if code is not None:
+                break
+        if code is None:
+            word = words[i].rstrip(",;:").lower()
+            if word not in _ARTICLES:
+                kept.append(word)
+            i += 1
+            continue
+        if country not in (None, code):
+            return None
+        country = code
+        if kept and kept[-1] == "of" and not _POSSESSIVE.search(span) and span not in book.demonyms:
+            kept.pop()  # "president of Belarus": the country is not part of the title
+        i += n
+    return " ".join(kept), country
+
+
+def _country_word(book: ActorBook, text: str) -> str | None:
+    """The country a capitalised name or demonym names ("Russia's", "US", "Belarusian")."""
+    if not text[:1].isupper():
+        return None
+    if text in book.demonyms:
+        return book.demonyms[text]
+    bare = _POSSESSIVE.sub("", text)
+    for alias in book.aliases.get(bare, ()):
+        if alias.method == "name":
+            actor = book.actors.get(alias.actor_id)
+            if actor is not None and actor.kind == "country":
+                return actor.id
+    return None
+
+
+def _earliest_in_role(
+    book: ActorBook, name: str, title: str, country: str | None, today: date
+) -> date | None:
     people = [a.actor_id for a in book.aliases.get(name, ()) if not a.ambiguous]
     if not people:
-        people = list(book.surnames.get(name.split()[-1], ()))
+        # a surname alone, or with a name the person goes by: "Edmund King" is not King
+        # Salman, nor "Wei Lai" William Lai
+        *given, surname = name.split()
+        people = [
+            pid
+            for pid in book.surnames.get(surname, ())
+            if (actor := book.actors.get(pid)) is not None
+            and (not given or set(given) & {w for a in actor.aliases for w in a.split()})
+        ]
     starts = [
         r.start
         for pid in people
         if (actor := book.actors.get(pid)) is not None
         for r in actor.roles
-        if r.title == title and r.start is not None and r.start <= today
+        if r.title == title
+        and (country is None or r.country == country)
+        and r.start is not None
+        and r.start <= today
     ]
     return min(starts, default=None)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from detente.actorbook import load_actorbook
+from detente.actorbook import ActorBook, load_actorbook
 from detente.errors import ConfigError
 from detente.model import Article, DatePrecision
 from detente.pipeline import date_article
@@ -16,6 +16,11 @@ from detente.stages.dating import infer_window, load_anchors
 
 TODAY = date(2026, 1, 1)
 NO_ANCHORS: tuple = ()
+
+
+@pytest.fixture(scope="module")
+def book() -> ActorBook:
+    return load_actorbook()  # seconds to read: once for every role test here
 
 
 def window(text: str, **kw):
@@ -106,16 +111,83 @@ def test_anchors_need_every_part_in_one_sentence() -> None:
     assert w.start == date(2014, 2, 27)
 
 
-def test_a_dated_role_is_a_lower_bound() -> None:
-    book = load_actorbook()
+def test_a_dated_role_is_a_lower_bound(book: ActorBook) -> None:
     w = window("Secretary of State Mike Pompeo visited Minsk.", book=book)
     assert w.start == date(2018, 4, 26)
     assert w.clues[0].rule == "role"
 
 
-def test_a_former_title_bounds_nothing() -> None:
-    book = load_actorbook()
+def test_a_former_title_bounds_nothing(book: ActorBook) -> None:
     assert window("Former Secretary of State Mike Pompeo spoke.", book=book).start is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "Sergei Shoigu, the secretary of Russia's Security Council, flew to Tehran.",
+            (2024, 5, 12),
+        ),
+        ("Talks were led by Mike Pompeo, the US secretary of state.", (2018, 4, 26)),
+        ("Viktor Khrenin, Belarus's defence minister, toured the border.", (2020, 1, 20)),
+    ],
+)
+def test_a_title_after_the_name_is_a_lower_bound(
+    book: ActorBook, text: str, start: tuple[int, int, int]
+) -> None:
+    w = window(text, book=book)
+    assert w.start == date(*start)
+    assert [c.rule for c in w.clues] == ["role"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "The state secretary of the Security Council, Andrei Ravkov, met reporters.",
+            (2020, 1, 20),
+        ),
+        (
+            "The deputy chairman of the Security Council of Russia, Dmitry Medvedev, wrote.",
+            (2020, 1, 16),
+        ),
+        ("Russia's Security Council Secretary Nikolai Patrushev flew to Beijing.", (2008, 5, 12)),
+    ],
+)
+def test_a_long_title_before_the_name_is_a_lower_bound(
+    book: ActorBook, text: str, start: tuple[int, int, int]
+) -> None:
+    assert window(text, book=book).start == date(*start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sergei Shoigu, the former defence minister, flew to Tehran.",
+        "The former secretary of the Security Council, Nikolai Patrushev, wrote a book.",
+        "Talks were led by then-President Alexander Lukashenko.",
+        # a country in the title must be the one the person served
+        "Talks were led by Mike Pompeo, the Russian secretary of state.",
+        # a first name the person never went by: someone else with that surname
+        "Club President Ivan Lukashenko opened the season.",
+        # not an appositive title: the president of something else
+        "Dmitry Medvedev, president of the national judo federation, spoke.",
+    ],
+)
+def test_titles_that_are_not_current_bound_nothing(book: ActorBook, text: str) -> None:
+    assert window(text, book=book).start is None
+
+
+def test_a_role_begun_in_2020_places_dates_without_a_year(book: ActorBook) -> None:
+    text = (
+        "On 5 August, riot police broke up a rally in Minsk. President Alexander Lukashenko "
+        "blamed foreign money, and Andrei Ravkov, the state secretary of the Security "
+        "Council, said agents had crossed the border."
+    )
+    dated = date_article(Article(id="a", uri="u", text=text), TODAY, book=book)
+    assert dated.published_from == date(2020, 8, 5)
+    clues = json.loads(dated.date_evidence or "[]")
+    assert {"role", "stated-date"} <= {c["rule"] for c in clues}
 
 
 def test_a_before_that_contradicts_the_start_is_dropped() -> None:
