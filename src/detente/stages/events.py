@@ -607,6 +607,12 @@ def _code_noun(
                 subject = _child(clause, ("nsubj", "nsubjpass"))
                 targets += [_Side(m, True) for m in _actors_of(at, subject)]
     light = _light_verb(tok)
+    if light is not None and str(light.lemma_).lower() in _DENIALS:
+        # "Iran rejected accusations by Netanyahu", "Russia denied the attack": whoever denies
+        # is not the doer; an accusation they deny is aimed at them
+        if trigger.type == "ACCUSE" and sources and not targets:
+            targets = _sources(at, light)
+        light = None
     if not sources and light is not None:  # "launched a mediation effort", "staged a protest"
         sources = _sources(at, light)
     if not targets and light is not None:  # "launched cyber warfare against India"
@@ -659,6 +665,9 @@ def _undone(tok: Any) -> bool:
     lemma = verb.lemma_.lower()
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     return lemma in _UNDOING or (lemma, particle) in (("call", "off"), ("put", "off"))
+
+
+_DENIALS = frozenset(("reject", "deny", "dismiss", "refute", "rebuff", "counter", "dispute"))
 
 
 def _light_verb(tok: Any) -> Any:

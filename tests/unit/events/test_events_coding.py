@@ -678,3 +678,15 @@ def test_curfews_and_martial_law_are_imposed_on_one_s_own_country(pipeline: Pipe
 def test_a_promised_material_act_is_aimed_where_it_would_be_done(pipeline: Pipeline) -> None:
     events = code(pipeline, "Poland agreed to send medical supplies to hospitals in Lviv.")
     assert ("POL", "AGREE", "UKR") in dyads(events)
+
+
+def test_a_denied_accusation_is_the_accuser_s_and_aimed_at_the_denier(pipeline: Pipeline) -> None:
+    named = code(pipeline, "Minsk rejected Polish accusations of staging the migrant crisis.")
+    assert ("POL", "ACCUSE", "BLR") in dyads(named)
+    unnamed = code(pipeline, "Macron rejected accusations that his government was illiberal.")
+    assert not any(e["event_type"] == "ACCUSE" and e["source_country"] == "FRA" for e in unnamed)
+
+
+def test_a_denied_act_is_not_the_denier_s_act(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Russia denied the attack on the convoy.")
+    assert not any(e["event_type"] == "ASSAULT" and e["source_country"] == "RUS" for e in events)
