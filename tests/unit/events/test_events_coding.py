@@ -690,3 +690,10 @@ def test_a_denied_accusation_is_the_accuser_s_and_aimed_at_the_denier(pipeline: 
 def test_a_denied_act_is_not_the_denier_s_act(pipeline: Pipeline) -> None:
     events = code(pipeline, "Russia denied the attack on the convoy.")
     assert not any(e["event_type"] == "ASSAULT" and e["source_country"] == "RUS" for e in events)
+
+
+def test_expressing_hope_is_a_comment_and_readiness_an_intent(pipeline: Pipeline) -> None:
+    hope = code(pipeline, "Armenia expressed hope that Azerbaijan would change its policy.")
+    assert not any(e["event_type"] == "AGREE" and e["source_country"] == "ARM" for e in hope)
+    ready = code(pipeline, "Armenia expressed readiness to talk with Azerbaijan.")
+    assert any(e["event_type"] == "AGREE" and e["source_country"] == "ARM" for e in ready)
