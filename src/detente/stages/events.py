@@ -110,6 +110,13 @@ def _announced(lexicon: Lexicon, events: list[Event]) -> list[Event]:
     source already ("agreed to supply", "threatened to cut" are coded by their control verb).
     """
     spoken = {e.source.actor_id for e in events if e.realised}
+    # "plans to send troops to help Belarus": a friendly and a hostile reading of one plan say
+    # nothing clear about intent
+    kinds: dict[str, set[bool]] = {}
+    for e in events:
+        if e.modality == Modality.FUTURE:
+            kinds.setdefault(e.source.actor_id, set()).add(e.quad_class in (1, 2))
+    spoken |= {actor for actor, seen in kinds.items() if len(seen) > 1}
     out: list[Event] = []
     for e in events:
         if e.modality != Modality.FUTURE or e.source.actor_id in spoken:
@@ -1378,7 +1385,11 @@ def _side(si: SentenceInput, m: TokenMention, actor: Actor) -> EventActor:
 def _chain(tok: Any) -> list[Any]:
     """The trigger and the verbs that govern it through control and coordination."""
     chain = [tok]
-    while tok.dep_ in ("xcomp", "conj", "ccomp") and tok.head.i != tok.i and len(chain) < 6:
+    while (
+        (tok.dep_ in ("xcomp", "conj", "ccomp") or _purpose(tok))
+        and tok.head.i != tok.i
+        and len(chain) < 6
+    ):
         if tok.dep_ == "ccomp" and not _is_that_less_modal_head(tok.head):
             break
         if tok.dep_ == "conj" and any(
@@ -1388,6 +1399,16 @@ def _chain(tok: Any) -> list[Any]:
         tok = tok.head
         chain.append(tok)
     return chain
+
+
+def _purpose(tok: Any) -> bool:
+    """ "is considering sending aid to help North Korea": a purpose clause happens only if
+    the act it serves does."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
 
 
 def _habitual_present(verb: Any) -> bool:

@@ -697,3 +697,18 @@ def test_expressing_hope_is_a_comment_and_readiness_an_intent(pipeline: Pipeline
     assert not any(e["event_type"] == "AGREE" and e["source_country"] == "ARM" for e in hope)
     ready = code(pipeline, "Armenia expressed readiness to talk with Azerbaijan.")
     assert any(e["event_type"] == "AGREE" and e["source_country"] == "ARM" for e in ready)
+
+
+def test_a_purpose_clause_happens_only_if_its_act_does(pipeline: Pipeline) -> None:
+    """'is considering sending aid to help Moldova': neither the sending nor the help is done."""
+    events = code(pipeline, "Romania is considering sending aid to help Moldova.")
+    assert events and not any(e["realised"] for e in events if e["event_type"] == "AID")
+    done = code(pipeline, "Romania sent aid to help Moldova.")
+    assert any(e["realised"] for e in done if e["event_type"] == "AID")
+
+
+def test_a_plan_with_friendly_and_hostile_readings_is_no_announced_threat(
+    pipeline: Pipeline,
+) -> None:
+    events = code(pipeline, "Russia plans to send troops to help Belarus.")
+    assert not any(e["event_type"] == "THREATEN" for e in events)
