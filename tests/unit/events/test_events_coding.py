@@ -712,3 +712,8 @@ def test_a_plan_with_friendly_and_hostile_readings_is_no_announced_threat(
 ) -> None:
     events = code(pipeline, "Russia plans to send troops to help Belarus.")
     assert not any(e["event_type"] == "THREATEN" for e in events)
+
+
+def test_voiced_concern_is_the_same_mild_comment_as_expressed_concern(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Lithuania voiced concern about the Russian troops in Belarus.")
+    assert events[0]["cameo"] == "012"
