@@ -4,7 +4,8 @@ Stages, in order (each a function over records; models are loaded once by ``load
   1. dates     — a publication window for articles without a date (stages/dates.py)
   2. split     — sentences of every article, cheap pass (stages/nlp.py)
   3. candidates — sentences naming a known actor (or a pronoun after one) go on (stages/actors.py)
-  4. parse     — full spaCy parse of the candidate sentences only (stages/nlp.py)
+  4. parse     — full spaCy parse of the candidate sentences only, reusing the Docs stage 3
+                 tokenized (stages/nlp.py)
   5. actors    — mentions resolved to actors (stages/actors.py)
   6. events    — who did what to whom (stages/events.py)
 The same ``analyze_batch`` runs in-process and, later, inside a Spark partition.
@@ -17,7 +18,7 @@ import json
 import logging
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,16 @@ class Pipeline:
     book: ActorBook
     matcher: ActorMatcher
     lexicon: Lexicon
+    # string hashes of the lexicon's trigger forms and of _PRONOUNS, for the candidate filter
+    trigger_keys: frozenset[int] = field(init=False, repr=False, compare=False)
+    pronoun_keys: frozenset[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        from spacy.strings import get_string_id
+
+        keys = frozenset(get_string_id(f) for f in self.lexicon.trigger_forms)
+        object.__setattr__(self, "trigger_keys", keys)
+        object.__setattr__(self, "pronoun_keys", frozenset(map(get_string_id, _PRONOUNS)))
 
 
 def load_pipeline(
@@ -68,6 +79,7 @@ class _Work:
     article: Article
     sentences: list[Sentence]
     candidates: list[int]  # sentences to parse: an actor and a possible trigger
+    docs: list[Any]  # their tokenised docs, parsed in place by stage 4
     salient: tuple[str, ...]
     named: dict[int, Any]  # other sentences that name an actor: index -> tokenised doc
 
@@ -121,9 +133,9 @@ def analyze_batch(
     """Run stages 1-6 over a batch of articles."""
     dated = [date_article(a, book=pipe.book) for a in articles]
     work = _split(pipe, dated, batch_size)
-    texts = [w.sentences[i].text for w in work for i in w.candidates]
+    docs = [doc for w in work for doc in w.docs]  # tokenised once, in stage 3 (#7)
     try:
-        parsed = iter(list(parse(pipe.nlp, texts, batch_size=batch_size * 2)))
+        parsed = iter(list(parse(pipe.nlp, docs, batch_size=batch_size * 2)))
     except Exception as e:  # spaCy errors are bugs or resource failures: say which batch
         raise DetenteError(f"parsing failed for batch starting {articles[0].uri}: {e}") from e
     return [_analyze_one(pipe, w, parsed) for w in work]
@@ -139,22 +151,27 @@ def _split(pipe: Pipeline, articles: Sequence[Article], batch_size: int) -> list
             )
             for i, (s, e) in enumerate(spans)
         ]
-        candidates, salient, named = _candidates(pipe, sentences)
-        out.append(_Work(article, sentences, candidates, salient, named))
+        candidates, docs, salient, named = _candidates(pipe, sentences)
+        out.append(_Work(article, sentences, candidates, docs, salient, named))
     return out
 
 
 def _candidates(
     pipe: Pipeline, sentences: Sequence[Sentence]
-) -> tuple[list[int], tuple[str, ...], dict[int, Any]]:
+) -> tuple[list[int], list[Any], tuple[str, ...], dict[int, Any]]:
     """Stage 3: the sentences worth parsing (they name an actor, or follow one with a
-    pronoun, and contain a word that can be a trigger), the article's most named countries,
-    and the other sentences that name an actor (kept for their names, not parsed)."""
+    pronoun, and contain a word that can be a trigger) with their tokenised docs, the
+    article's most named countries, and the other sentences that name an actor (kept for
+    their names, not parsed)."""
+    from spacy.attrs import LOWER, ORTH
+
     counts: Counter[str] = Counter()
     chosen: list[int] = []
+    chosen_docs: list[Any] = []
     named: dict[int, Any] = {}
     seen_actor = False
     forms = pipe.lexicon.trigger_forms
+    strings = pipe.nlp.language.vocab.strings
     docs = pipe.nlp.language.tokenizer.pipe(s.text for s in sentences)
     for sent, doc in zip(sentences, docs, strict=True):
         matches = pipe.matcher.matcher(doc)
@@ -163,14 +180,25 @@ def _candidates(
                 actor = pipe.book.actors.get(alias.actor_id)
                 if actor is not None and not alias.ambiguous:
                     counts[actor.country] += 1
-        if matches or (seen_actor and any(t.text in _PRONOUNS for t in doc)):
-            if not forms or any(t.lower_ in forms for t in doc):
+        # word tests on hash arrays, not Token objects (#7); a hash found is read back as its
+        # string, so a hash collision cannot pass a word
+        if matches or (seen_actor and _has_word(doc, ORTH, pipe.pronoun_keys, _PRONOUNS, strings)):
+            if not forms or _has_word(doc, LOWER, pipe.trigger_keys, forms, strings):
                 chosen.append(sent.index)
+                chosen_docs.append(doc)
             elif matches:
                 named[sent.index] = doc
             seen_actor = seen_actor or bool(matches)
     salient = tuple(code for code, n in counts.most_common(3) if n >= 3)
-    return chosen, salient, named
+    return chosen, chosen_docs, salient, named
+
+
+def _has_word(
+    doc: Any, attr: int, keys: frozenset[int], words: frozenset[str], strings: Any
+) -> bool:
+    """Whether a token's ``attr`` (ORTH, LOWER) is one of ``words`` (hashed in ``keys``)."""
+    found = keys.intersection(doc.to_array(attr).tolist())
+    return any(strings[key] in words for key in found)
 
 
 def _analyze_one(pipe: Pipeline, work: _Work, parsed: Any) -> AnalyzedArticle:

@@ -25,6 +25,10 @@ logger = logging.getLogger(__name__)
 
 _FULL = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 _MAX_SENT_CHARS = 2_000  # longer "sentences" are lists or tables: parse their head only
+# Whitespace-separated chunks the tokenizer caches (about 275 bytes each). spaCy's default,
+# 10,000, is filled at load by the actor book's aliases, so almost every word of the news was
+# tokenized from its affixes again in each pass (#7: 77% misses, 5% with this cap).
+_TOKENIZER_CACHE = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +87,14 @@ def single_threaded_blas() -> None:
 
 
 def _extend_tokenizer(language: Any) -> None:
-    """Split possessives written with a backtick or a prime ("Lukashenka`s") like "'s"."""
+    """Split possessives written with a backtick or a prime ("Lukashenka`s") like "'s", and
+    cache up to ``_TOKENIZER_CACHE`` chunks."""
     from spacy.util import compile_suffix_regex
 
     suffixes = [*language.Defaults.suffixes, r"[`´′]s$", r"[`´′]$"]
     language.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # exact: spaCy caches a chunk only where no special case has applied in its doc yet
+    language.tokenizer.max_cache_size = max(language.tokenizer.max_cache_size, _TOKENIZER_CACHE)
 
 
 def split_sentences(
@@ -155,7 +162,23 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def parse(nlp: Nlp, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Any]:
-    """Full parse (tags, dependencies, lemmas, entities) of each text."""
-    clipped = (t[:_MAX_SENT_CHARS] for t in texts)
+def parse(nlp: Nlp, texts: Iterable[Any], *, batch_size: int = 64) -> Iterator[Any]:
+    """Full parse (tags, dependencies, lemmas, entities) of each text.
+
+    Args:
+        texts: strings, or Docs fresh from ``nlp.make_doc`` (the tokenizer), which are parsed
+            in place rather than tokenized again (#7). Either way only the first
+            ``_MAX_SENT_CHARS`` characters are parsed.
+    """
+    clipped = (_clipped(nlp, t) for t in texts)
     yield from nlp.language.pipe(clipped, disable=list(nlp.parse_disable), batch_size=batch_size)
+
+
+def _clipped(nlp: Nlp, text: Any) -> Any:
+    """The text (or tokenized Doc) cut to its first ``_MAX_SENT_CHARS`` characters."""
+    if isinstance(text, str):
+        return text[:_MAX_SENT_CHARS]
+    if len(text) and text[-1].idx + len(text[-1].text_with_ws) > _MAX_SENT_CHARS:
+        # tokenize the head again: the cut may fall inside a token
+        return nlp.make_doc(text.text[:_MAX_SENT_CHARS])
+    return text
