@@ -364,6 +364,7 @@ _CONTAINER_HEADS = frozenset(
         "hour", "measure", "regime", "package", "programme", "program", "shipment", "order",
         "rule", "law", "policy", "list", "system", "tranche", "convoy", "consignment",
         "delivery", "restriction", "zone", "requirement", "agreement", "deal", "accord",
+        "effort", "mission", "process",
     )
 )  # fmt: skip
 

@@ -717,3 +717,9 @@ def test_a_plan_with_friendly_and_hostile_readings_is_no_announced_threat(
 def test_voiced_concern_is_the_same_mild_comment_as_expressed_concern(pipeline: Pipeline) -> None:
     events = code(pipeline, "Lithuania voiced concern about the Russian troops in Belarus.")
     assert events[0]["cameo"] == "012"
+
+
+def test_ending_mediation_efforts_is_halting_mediation(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Turkey ended its mediation efforts with Russia.")
+    assert events[0]["event_type"] == "SANCTION" and events[0]["cameo"] == "165"
+    assert not any(e["event_type"] == "CONSULT" for e in events)
