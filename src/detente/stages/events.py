@@ -915,9 +915,11 @@ def _targets(
     excluded = {t.i for c in verb.children if c.dep_ in (*_SUBJ, "agent") for t in c.subtree}
     for tok in verb.subtree:
         if tok.i in at and tok.i not in excluded and tok.i != verb.i:
-            if _locative(tok, verb) or at[tok.i].method == "pronoun" or _according(tok, verb):
+            if at[tok.i].method == "pronoun" or _locative(tok, verb):
                 continue
-            if friendly and _opposed(tok, verb):
+            if _under_prep(tok, verb, "according"):
+                continue
+            if friendly and _under_prep(tok, verb, "against"):
                 continue  # "defended Minsk against Russian claims": not whom it supports
             if _in_other_clause(tok, verb):
                 continue
@@ -925,22 +927,12 @@ def _targets(
     return []
 
 
-def _opposed(tok: Any, verb: Any) -> bool:
-    """Is ``tok`` in an "against ..." phrase of the clause?"""
+def _under_prep(tok: Any, verb: Any, word: str) -> bool:
+    """Is ``tok`` inside a ``word`` phrase of the clause of ``verb``? ("according to ...":
+    who tells, not whom the act is aimed at; "against ...": an opponent)"""
     node = tok
     while node.i != verb.i and node.head.i != node.i:
-        if node.dep_ == "prep" and node.lower_ == "against":
-            return True
-        node = node.head
-    return False
-
-
-def _according(tok: Any, verb: Any) -> bool:
-    """Is ``tok`` in an "according to ..." phrase of the clause? It names who tells, not
-    whom the act is aimed at."""
-    node = tok
-    while node.i != verb.i and node.head.i != node.i:
-        if node.lower_ == "according" and node.dep_ == "prep":
+        if node.dep_ == "prep" and node.lower_ == word:
             return True
         node = node.head
     return False
@@ -1219,12 +1211,11 @@ _NON_STATE = frozenset(("OPP", "CVL", "REB", "MED", "EDU", "NGO", "BUS", "LEG", 
 
 
 def _home_government(source: _Side) -> _Side | None:
+    """The government of a non-state group's own country (the target of its protests)."""
     actor = source.mention.actor
     if actor is None or actor.kind != "group" or actor.sector not in _NON_STATE:
         return None
-    home = Actor(id=actor.country, name=actor.country, kind="country", country=actor.country,
-                 sector="GOV")  # fmt: skip
-    return _Side(TokenMention(start=-1, end=-1, head=-1, actor=home, method="implicit"), False)
+    return _home_country(source)
 
 
 # curfews (0813, 1723), emergency rule and martial law (0814, 1724)
