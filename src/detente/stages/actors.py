@@ -554,6 +554,9 @@ def _group_phrase(
         return None
     last = sent[end - 1]
     head = last.head
+    led = _led_group(book, sent, start, end, country_alias.actor_id)
+    if led is not None:
+        return led
     if (
         (
             country_alias.method == "name"
@@ -628,6 +631,29 @@ def _leaving(noun: Any) -> bool:
     elif noun.dep_ not in ("dobj", "nsubjpass"):
         return False
     return str(governor.lemma_).lower() in _LEAVING
+
+
+# what "X-led" leads when the agent list does not name it: a military alliance
+_LED_MILITARY = frozenset(("coalition", "coalitions", "alliance", "force", "mission", "operation"))
+
+
+def _led_group(
+    book: ActorBook, sent: Any, start: int, end: int, country: str
+) -> tuple[int, int, Actor | None, str] | None:
+    """ "Saudi-led coalition", "US-led forces", "Vietnamese-led troops": the leading state's
+    group (its sector from the noun; a coalition or alliance is military)."""
+    if end + 1 >= len(sent) or sent[end].text != "-" or sent[end + 1].lower_ != "led":
+        return None
+    noun = sent[end + 1].head
+    if noun.i <= end + 1 or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    sector = _agent_sector(book, sent, noun.i, end + 2)
+    if sector is None and noun.lower_ in _LED_MILITARY:
+        sector = "MIL"
+    if sector is None:
+        return None
+    actor = book.group(country, sector)
+    return (start, noun.i + 1, actor, "demonym") if actor else None
 
 
 def _conj_demonym(book: ActorBook, tok: Any) -> Any:

@@ -319,8 +319,10 @@ def _objects(tok: Any, object_preps: tuple[str, ...] = ()) -> list[Any]:
     has_object = any(c.dep_ in _OBJ for c in tok.children)
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
         found.append(tok.head)  # "crimes committed by Croat forces": the noun is the object
+    # "Serb forces were engaged in ethnic cleansing": a stative participle's subject is its actor
+    passive_object = () if _stative(tok) else ("nsubjpass",)
     for child in tok.children:
-        if child.dep_ in (*_OBJ, "nsubjpass"):
+        if child.dep_ in (*_OBJ, *passive_object):
             found.append(child)
         elif child.dep_ == "npadvmod" and not has_object and child.pos_ == "NOUN":
             found.append(child)  # a parser slip: "eased curfew hours" read as "eased (for) hours"
@@ -610,7 +612,7 @@ def _code_noun(
     else:
         sources = owners + sources
     if not targets:  # "its demand that Israel ease ...", "a call for Belarus to release ..."
-        for clause in tok.children:
+        for clause in (*tok.children, *_stray_clauses(tok)):
             if clause.dep_ in ("acl", "advcl", "ccomp") and clause.pos_ in ("VERB", "AUX"):
                 subject = _child(clause, ("nsubj", "nsubjpass"))
                 targets += [_Side(m, True) for m in _actors_of(at, subject)]
@@ -680,39 +682,63 @@ _DENIALS = frozenset(("reject", "deny", "dismiss", "refute", "rebuff", "counter"
 
 def _light_verb(tok: Any) -> Any:
     """The verb a nominal trigger is the object of, directly ("staged a protest") or as the
-    modifier of the object ("launched a mediation effort"), or the verb that puts an actor
-    "on" it ("went on strike"); None otherwise."""
+    modifier of the object ("launched a mediation effort"), the verb that puts an actor
+    "on" it ("went on strike"), or the verb of taking part "in" it ("engaged in ethnic
+    cleansing", "took part in the attacks"); None otherwise."""
     node = tok.head if tok.dep_ == "compound" and tok.head.dep_ in _OBJ else tok
     if node.dep_ in _OBJ and node.head.pos_ == "VERB":
         return node.head
     prep = node.head
-    if (
-        node.dep_ == "pobj"
-        and prep.lower_ == "on"
-        and prep.head.pos_ in ("VERB", "AUX")
-        and prep.head.lemma_.lower() in _ONTO_VERBS
-    ):  # "went on strike", "remained on alert", "put its troops on alert"
-        return prep.head
+    if node.dep_ != "pobj" or prep.head.pos_ not in ("VERB", "AUX", "NOUN"):
+        return None
+    verb, lemma = prep.head, prep.head.lemma_.lower()
+    if prep.lower_ == "on" and verb.pos_ != "NOUN" and lemma in _ONTO_VERBS:
+        return verb  # "went on strike", "remained on alert", "put its troops on alert"
+    if prep.lower_ != "in":
+        return None
+    if verb.pos_ == "VERB" and (lemma in _PARTAKING or _takes_part(verb)):
+        return verb
+    if lemma == "part" and verb.dep_ in _OBJ and _takes_part(verb.head):
+        return verb.head  # "in" hung on "part"
     return None
 
 
+def _takes_part(verb: Any) -> bool:
+    """ "took part" (its "in" phrase is what the subject did)."""
+    return verb.lemma_.lower() == "take" and any(
+        c.dep_ in _OBJ and c.lower_ == "part" for c in verb.children
+    )
+
+
 _ONTO_VERBS = frozenset(("go", "remain", "stay", "be", "put", "place", "keep"))
+# verbs whose "in" phrase is what their subject did ("engaged in", "participated in")
+_PARTAKING = frozenset(("engage", "participate", "partake", "involve", "join"))
 
 
 def _is_passive(tok: Any) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
-# participles that say where their subject stands, not what was done to it
-_STATIVE = frozenset(("oppose", "commit", "dedicate", "devote"))
+# participles that say where their subject stands, not what was done to it, with their
+# preposition
+_STATIVE = {
+    "oppose": "to",
+    "commit": "to",
+    "dedicate": "to",
+    "devote": "to",
+    "engage": "in",
+    "involve": "in",
+}
 
 
 def _stative(tok: Any) -> bool:
-    """ "Israel is opposed to French mediation", "Minsk is committed to the treaty": an
-    adjectival participle with "to" and no agent; its subject is the actor."""
+    """ "Israel is opposed to French mediation", "Minsk is committed to the treaty", "Serb
+    forces were engaged in ethnic cleansing": an adjectival participle with its preposition
+    and no agent; its subject is the actor."""
+    prep = _STATIVE.get(str(tok.lemma_).lower())
     return (
-        str(tok.lemma_).lower() in _STATIVE
-        and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+        prep is not None
+        and any(c.dep_ == "prep" and c.lower_ == prep for c in tok.children)
         and not any(c.dep_ == "agent" for c in tok.children)
     )
 
@@ -1523,10 +1549,26 @@ def _wanted(top: Any) -> bool:
             return node.head.lemma_.lower() in _IRREALIS_NOUNS
         if node.dep_ not in ("ccomp", "xcomp") or node.head.i == node.i:
             return False
+        if any(node in _stray_clauses(c) for c in node.head.children):
+            return True  # "reiterated its demand today that Israel ease restrictions"
         node = node.head
         if node.lemma_.lower() in _IRREALIS_HEADS:
             return True
     return False
+
+
+def _stray_clauses(noun: Any) -> tuple[Any, ...]:
+    """The that-clause of a noun of demanding that the parser hung on the noun's verb
+    ("reiterated its demand today that Israel ease restrictions")."""
+    if noun.dep_ not in _OBJ or noun.lemma_.lower() not in _IRREALIS_NOUNS:
+        return ()
+    return tuple(
+        c
+        for c in noun.head.children
+        if c.dep_ == "ccomp"
+        and c.left_edge.i > noun.right_edge.i
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    )
 
 
 _IRREALIS_NOUNS = frozenset(

@@ -421,3 +421,17 @@ def test_his_country_is_the_named_person_s_country(pipeline: Pipeline) -> None:
     assert government["her government"] == "DEU"  # a government is its state
     mismatch = mentions(pipeline, "Vladimir Putin said her country would not lift the ban.")
     assert "her country" not in mismatch
+
+
+def test_a_state_led_force_is_that_state_s(pipeline: Pipeline) -> None:
+    """'Saudi-led coalition', 'US-led forces': the leading state's military (a coalition is
+    military when the agent list does not say otherwise)."""
+    found = mentions(pipeline, "The Saudi-led coalition and US-led forces struck again.")
+    assert found["Saudi-led coalition"] == "SAU.MIL"
+    assert found["US-led forces"] == "USA.MIL"
+
+
+def test_spelling_variants_of_agent_nouns(pipeline: Pipeline) -> None:
+    found = mentions(pipeline, "Afghan guerillas and Israeli settlers were seen there.")
+    assert found["Afghan guerillas"] == "AFG.REB"
+    assert found["Israeli settlers"] == "ISR.CVL"

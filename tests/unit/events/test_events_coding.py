@@ -723,3 +723,44 @@ def test_ending_mediation_efforts_is_halting_mediation(pipeline: Pipeline) -> No
     events = code(pipeline, "Turkey ended its mediation efforts with Russia.")
     assert events[0]["event_type"] == "SANCTION" and events[0]["cameo"] == "165"
     assert not any(e["event_type"] == "CONSULT" for e in events)
+
+
+def test_taking_part_in_a_nominal_event_is_doing_it(pipeline: Pipeline) -> None:
+    """'engaged in', 'took part in', 'participated in', 'were involved in': the subject did
+    what the noun names, and 'were engaged in' is no passive of engaging the enemy."""
+    for text in (
+        "Russian troops took part in attacks on Ukrainian villages.",
+        "Russian troops participated in attacks on Ukrainian villages.",
+        "Russian troops were involved in attacks on Ukrainian villages.",
+    ):
+        assert ("RUS", "ASSAULT", "UKR") in dyads(code(pipeline, text)), text
+    events = code(pipeline, "Serb forces were engaged in ethnic cleansing in Montenegro.")
+    assert [(e["source_country"], e["cameo"], e["target_country"]) for e in events] == [
+        ("SRB", "203", "MNE")
+    ]
+
+
+def test_launching_fire_is_an_attack(pipeline: Pipeline) -> None:
+    events = code(
+        pipeline, "Vietnamese forces launched artillery and rocket fire against Cambodian camps."
+    )
+    assert ("VNM", "ASSAULT", "KHM") in dyads(events)
+
+
+def test_forcing_people_out_is_expelling_them(pipeline: Pipeline) -> None:
+    events = code(
+        pipeline, "The Israeli army forced out more than 1,000 Palestinians from their homes."
+    )
+    assert [(e["source_country"], e["cameo"], e["target_country"]) for e in events] == [
+        ("ISR", "174", "PSE")
+    ]
+
+
+def test_a_demand_whose_clause_the_parser_hung_on_the_verb(pipeline: Pipeline) -> None:
+    """'reiterated its demand today that Israel ease ...': the clause says whom the demand is
+    aimed at, and what it demands has not happened."""
+    events = code(
+        pipeline, "The ILO reiterated its demand today that Israel ease restrictions on workers."
+    )
+    assert ("ILO", "REQUEST", "ISR") in dyads(events)
+    assert not any(e["realised"] for e in events if e["source_country"] == "ISR")
