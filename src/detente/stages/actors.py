@@ -136,8 +136,7 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
     for start, end, actor in attributes:
         add(start, end, actor, "attribute")
     places = _places(am, sent)
-    in_places = {country for _, _, country in places}
-    for start, end, actor in _domestic_agents(book, sent, taken, found, in_places):
+    for start, end, actor in _domestic_agents(book, sent, taken, found, places):
         add(start, end, actor, "domestic")
     for tm in _second_mentions(book, sent, ctx, taken, list(found)):
         add(tm.start, tm.end, tm.actor, tm.method)
@@ -286,19 +285,27 @@ def _domestic_agents(
     sent: Any,
     taken: set[int],
     found: Sequence[TokenMention],
-    in_places: set[str],
+    places: Sequence[tuple[int, int, str]],
 ) -> Iterable[tuple[int, int, Actor]]:
     """ "Liberian police used tear gas to disperse demonstrators": a bare agent noun on the
     receiving end of an act, in a sentence that names one country only (its places, "in Tel
     Aviv", count too), is that country's (LBR.OPP) -- the usual reading of domestic events,
-    and how event datasets code them."""
-    countries = {m.actor.country for m in found if m.actor is not None and m.method != "attribute"}
-    countries |= in_places
+    and how event datasets code them. A bare subject ("Protesters rallied in Minsk") is
+    read so only when the country is named as the place where it happens, not as an actor
+    it could be acting on."""
+    named = [m for m in found if m.actor is not None and m.method != "attribute"]
+    countries = {m.actor.country for m in named if m.actor is not None}
+    countries |= {country for _, _, country in places}
     if len(countries) != 1:
         return
     [country] = countries
+    roles = ["dobj", "pobj", "nsubjpass"]
+    if all(_locative(sent[m.head]) for m in named) and all(
+        _locative(sent[end - 1]) for _, end, _ in places
+    ):
+        roles.append("nsubj")
     for tok in sent:
-        if tok.i in taken or tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "pobj", "nsubjpass"):
+        if tok.i in taken or tok.pos_ != "NOUN" or tok.dep_ not in roles:
             continue
         if any(c.i in taken for c in tok.children):
             continue  # "Russian protesters" was read already
@@ -311,6 +318,17 @@ def _domestic_agents(
         if actor is not None:
             start = min((c.i for c in tok.lefts if c.dep_ in ("compound", "amod")), default=tok.i)
             yield start, tok.i + 1, actor
+
+
+_LOCATIVE = frozenset(("in", "at", "near", "outside", "across", "throughout", "around", "inside"))
+
+
+def _locative(tok: Any) -> bool:
+    """Is ``tok`` (a place name's head) where something happens ("rallied in Minsk", "a jail
+    in East Timor's capital Dili")?"""
+    while tok.dep_ in ("appos", "compound", "poss") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE
 
 
 def _with_guess(

@@ -435,3 +435,15 @@ def test_spelling_variants_of_agent_nouns(pipeline: Pipeline) -> None:
     found = mentions(pipeline, "Afghan guerillas and Israeli settlers were seen there.")
     assert found["Afghan guerillas"] == "AFG.REB"
     assert found["Israeli settlers"] == "ISR.CVL"
+
+
+def test_a_bare_subject_acting_where_it_is_belongs_to_that_country(pipeline: Pipeline) -> None:
+    """'Protesters rallied in Minsk': the only country named is where it happens, so the
+    protesters are Belarus's; when a country is also named as someone acted on ('Israeli
+    soldiers'), the subject could be from anywhere and stays unread."""
+    [found] = _article(pipeline, ["Protesters rallied in Minsk against the election results."])
+    assert found["Protesters"][0] == "BLR.OPP"
+    [mixed] = _article(pipeline, ["Militants attacked Israeli soldiers in the West Bank."])
+    assert mixed.get("Militants", (None, None))[0] is None
+    [acted_on] = _article(pipeline, ["Hackers attacked Belarusian government websites."])
+    assert acted_on.get("Hackers", (None, None))[0] is None
