@@ -428,7 +428,7 @@ def _code_verb(
     if tok.pos_ != "VERB" and not _mistagged_verb(tok):
         return []
     trigger, particle = _lookup_verb(lexicon, tok)
-    if trigger is None:
+    if trigger is None or _done_by_means(lexicon, tok):
         return []
     rule = f"verb:{trigger.key}"
     if _is_passive(tok) and not _stative(tok):
@@ -457,6 +457,9 @@ def _code_verb(
         if not sources and trigger.type == "ASSAULT":
             sources = _cause_source(lexicon, at, tok, _child(tok, ("nsubj",)))
             rule += " cause-source" if sources else ""
+    if not targets and _means_gerund(tok) and tok.head.lower_ == "by":
+        # "helped Kenya by donating supplies": the means acts on the object of what it serves
+        targets = [_Side(m, True) for m in _actors_of(at, _child(tok.head.head, ("dobj",)))]
     if trigger.reverse:
         sources, targets = targets, sources
         rule += " reverse"
@@ -852,6 +855,10 @@ def _sources(at: dict[int, TokenMention], verb: Any) -> list[_Side]:
             # "India was guilty of violating the ceasefire": the guilty party did it
             tok = tok.head.head
             continue
+        if _means_gerund(tok):
+            # "helped Haiti by donating medical supplies": the gerund's doer is the clause's
+            tok = tok.head.head
+            continue
         if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and tok.head.i != tok.i:
             if tok.dep_ == "xcomp":
                 obj = _child(tok.head, ("dobj",))
@@ -877,6 +884,34 @@ def _found_guilty(tok: Any) -> bool:
         and prep.dep_ == "prep"
         and prep.lower_ in ("of", "for")
         and prep.head.lower_ in _GUILTY
+    )
+
+
+def _done_by_means(lexicon: Lexicon, tok: Any) -> bool:
+    """ "Russia retaliated by expelling ten diplomats": a verb whose "by" gerund is itself a
+    trigger says only why; the gerund is the act (and is coded on its own)."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            gerund = _child(prep, ("pcomp",))
+            if gerund is not None and gerund.tag_ == "VBG":
+                return _lookup_verb(lexicon, gerund)[0] is not None
+    return False
+
+
+# prepositions whose gerund shares the subject of the verb they hang on
+_GERUND_PREPS = frozenset(("by", "after", "before", "while", "through", "without", "in", "upon"))
+
+
+def _means_gerund(tok: Any) -> bool:
+    """Is ``tok`` a gerund after "by", "after", "while" ... on a verb ("continued its efforts
+    by donating supplies", "retaliated after expelling diplomats")?"""
+    prep = tok.head
+    return (
+        tok.dep_ == "pcomp"
+        and tok.tag_ == "VBG"
+        and prep.dep_ == "prep"
+        and prep.lower_ in _GERUND_PREPS
+        and prep.head.pos_ in ("VERB", "AUX")
     )
 
 

@@ -764,3 +764,14 @@ def test_a_demand_whose_clause_the_parser_hung_on_the_verb(pipeline: Pipeline) -
     )
     assert ("ILO", "REQUEST", "ISR") in dyads(events)
     assert not any(e["realised"] for e in events if e["source_country"] == "ISR")
+
+
+def test_a_means_gerund_is_the_act(pipeline: Pipeline) -> None:
+    """'retaliated by expelling', 'helped Kenya by donating': the gerund after "by" is what
+    was done, by the clause's subject, to the clause's object when it names none."""
+    events = code(pipeline, "Russia retaliated by expelling ten Polish diplomats.")
+    assert [(e["source_country"], e["event_type"], e["target_country"]) for e in events] == [
+        ("RUS", "SANCTION", "POL")
+    ]
+    helped = code(pipeline, "China helped Kenya by donating medical supplies.")
+    assert dyads(helped) == {("CHN", "AID", "KEN")}
