@@ -19,6 +19,7 @@ import yaml
 
 from detente.errors import ConfigError
 from detente.model import Actor, Role
+from detente.yamlfile import parse_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -182,13 +183,9 @@ def load_actorbook(extra_files: Sequence[Path] = (), *, shipped: bool = True) ->
 _METHOD_RANK = {"name": 0, "seat": 1, "capital": 2, "demonym": 3, "context": 4}
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    pass
-
-
 def _parse_yaml(text: str, origin: str) -> Any:
     try:
-        return yaml.load(text, Loader=_UniqueKeyLoader)
+        return parse_yaml(text)
     except yaml.YAMLError as e:
         raise ConfigError(f"{origin}: invalid YAML: {e}") from e
 

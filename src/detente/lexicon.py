@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from detente.errors import ConfigError
+from detente.yamlfile import parse_yaml
 
 QUAD_NAMES = {
     0: "none",
@@ -224,7 +225,7 @@ def _verb_forms(lemma: str) -> set[str]:
 
 def _load(res: Any) -> dict[str, Any]:
     try:
-        doc = yaml.safe_load(res.read_text(encoding="utf-8"))
+        doc = parse_yaml(res.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
         raise ConfigError(f"cannot read lexicon file {res}: {e}") from e
     if not isinstance(doc, dict):

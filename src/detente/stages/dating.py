@@ -40,6 +40,7 @@ from detente.actorbook import ActorBook
 from detente.errors import ConfigError
 from detente.model import DatePrecision
 from detente.stages.dates import MONTHS, FoundDate, find_dateline, find_dates
+from detente.yamlfile import parse_yaml
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
 # where one clause ends and the next begins: its tense is its own
@@ -528,7 +529,7 @@ def load_anchors(extra_files: Sequence[Path] = ()) -> tuple[Anchor, ...]:
 
 def _read_anchors(text: str, origin: str) -> list[Anchor]:
     try:
-        data = yaml.safe_load(text) or {}
+        data = parse_yaml(text) or {}
     except yaml.YAMLError as e:
         raise ConfigError(f"{origin}: not valid YAML: {e}") from e
     rows = data.get("anchors") if isinstance(data, dict) else None
