@@ -591,11 +591,12 @@ def _code_noun(
         return []
     # "a ceasefire agreement": the phrase the trigger is a modifier in
     phrase = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
-    if phrase.head.pos_ == "VERB" and phrase.dep_ in (*_OBJ, "nsubjpass"):
-        head_trigger, _ = _lookup_verb(lexicon, phrase.head)
+    governor = phrase.head if phrase.dep_ in (*_OBJ, "nsubjpass") else _light_verb(tok)
+    if governor is not None and governor.pos_ == "VERB":
+        head_trigger, _ = _lookup_verb(lexicon, governor)
         if head_trigger is not None:
             # the governing verb codes it ("imposed sanctions on", "violated the ceasefire
-            # agreement")
+            # agreement", "provided 25,000 tons of food aid")
             return []
     owners: list[_Side] = []
     sources: list[_Side] = []
@@ -697,6 +698,14 @@ def _light_verb(tok: Any) -> Any:
     verb, lemma = prep.head, prep.head.lemma_.lower()
     if prep.lower_ == "on" and verb.pos_ != "NOUN" and lemma in _ONTO_VERBS:
         return verb  # "went on strike", "remained on alert", "put its troops on alert"
+    if prep.lower_ in ("in", "of") and _amount(verb) and verb.dep_ in _OBJ:
+        return verb.head if verb.head.pos_ == "VERB" else None  # "$33 million in assistance"
+    if (
+        prep.lower_ == "in"
+        and verb.pos_ == "VERB"
+        and any(c.dep_ in _OBJ and _amount(c) for c in verb.children)
+    ):
+        return verb  # "announced $33 million in assistance": "in" hung on the verb
     if prep.lower_ != "in":
         return None
     if verb.pos_ == "VERB" and (lemma in _PARTAKING or _takes_part(verb)):
@@ -704,6 +713,20 @@ def _light_verb(tok: Any) -> Any:
     if lemma == "part" and verb.dep_ in _OBJ and _takes_part(verb.head):
         return verb.head  # "in" hung on "part"
     return None
+
+
+_AMOUNT_WORDS = """million millions billion billions trillion thousand thousands dollar dollars
+euro euros pound pounds ton tons tonne tonnes worth sum sums amount"""
+_AMOUNTS = frozenset(_AMOUNT_WORDS.split())
+
+
+def _amount(tok: Any) -> bool:
+    """A sum or a quantity ("$33 million", "25,000 tons", "2 billion euros")."""
+    return (
+        tok.tag_ in ("$", "CD")
+        or tok.lemma_.lower() in _AMOUNTS
+        or any(c.dep_ == "nummod" for c in tok.children)
+    )
 
 
 def _takes_part(verb: Any) -> bool:
@@ -900,6 +923,14 @@ def _done_by_means(lexicon: Lexicon, tok: Any) -> bool:
 
 # prepositions whose gerund shares the subject of the verb they hang on
 _GERUND_PREPS = frozenset(("by", "after", "before", "while", "through", "without", "in", "upon"))
+
+
+def _among(targets: list[_Side], sources: list[_Side]) -> bool:
+    """Are all ``targets`` of the countries of ``sources``?"""
+    countries = {s.mention.actor.country for s in sources if s.mention.actor is not None}
+    return all(
+        t.mention.actor is not None and t.mention.actor.country in countries for t in targets
+    )
 
 
 def _means_gerund(tok: Any) -> bool:
@@ -1134,9 +1165,7 @@ def _build(
             # refused) material act is aimed where it would be done
             targets = [where]
             rule += " location-target"
-    if targets:
-        pairs = [(s, t, rule) for s in sources for t in targets]
-    elif (
+    mutual = (
         not partnered
         and (
             trigger.symmetric
@@ -1146,7 +1175,14 @@ def _build(
             or (_joint(tok) and lexicon.score(trigger)[0] <= 2)
         )
         and len({s.mention.actor.id for s in sources if s.mention.actor}) >= 2
-    ):
+    )
+    if mutual and targets and _among(targets, sources):
+        # "Palestinians and Israelis reached agreement on the fate of Palestinian offices":
+        # what one of the parties owns is the topic, the parties are each other's targets
+        targets = []
+    if targets:
+        pairs = [(s, t, rule) for s in sources for t in targets]
+    elif mutual:
         pairs = [(a, b, rule + " reciprocal") for a in sources for b in sources if a is not b]
     elif sources and _may_imply_target(si, at, tok, trigger, sources[0]):
         implicit = _implicit_target(si, sources[0].mention.actor)

@@ -775,3 +775,22 @@ def test_a_means_gerund_is_the_act(pipeline: Pipeline) -> None:
     ]
     helped = code(pipeline, "China helped Kenya by donating medical supplies.")
     assert dyads(helped) == {("CHN", "AID", "KEN")}
+
+
+def test_what_one_party_owns_is_the_topic_of_a_mutual_act(pipeline: Pipeline) -> None:
+    """'X and Y agreed on the price of Russian gas': the parties are each other's targets."""
+    events = code(pipeline, "Russia and Belarus agreed on the price of Russian gas.")
+    assert dyads(events) == {("RUS", "AGREE", "BLR"), ("BLR", "AGREE", "RUS")}
+
+
+def test_a_sum_in_aid_is_aid_given(pipeline: Pipeline) -> None:
+    """'announced $33 million in assistance to ...': the aid noun behind a sum is the act of
+    the verb that gives the sum, coded once."""
+    events = code(
+        pipeline, "The U.S. Government announced 33 million dollars in assistance to Mozambique."
+    )
+    assert ("USA", "AID", "MOZ") in dyads(events)
+    once = code(pipeline, "Japan provided 25,000 tons of food aid to North Korea.")
+    assert [(e["source_country"], e["event_type"], e["target_country"]) for e in once] == [
+        ("JPN", "AID", "PRK")
+    ]
