@@ -292,35 +292,80 @@ def _domestic_agents(
     Aviv", count too), is that country's (LBR.OPP) -- the usual reading of domestic events,
     and how event datasets code them. A bare subject ("Protesters rallied in Minsk") is
     read so only when the country is named as the place where it happens, not as an actor
-    it could be acting on."""
+    it could be acting on; bare police and authorities ("Police arrested two Russians in
+    Minsk") are the state's where they act, whoever else is named."""
     named = [m for m in found if m.actor is not None and m.method != "attribute"]
-    countries = {m.actor.country for m in named if m.actor is not None}
-    countries |= {country for _, _, country in places}
-    if len(countries) != 1:
-        return
-    [country] = countries
-    roles = ["dobj", "pobj", "nsubjpass"]
-    if all(_locative(sent[m.head]) for m in named) and all(
-        _locative(sent[end - 1]) for _, end, _ in places
-    ):
-        roles.append("nsubj")
+    spots = [(sent[m.head], m.actor.country) for m in named if m.actor is not None]
+    spots += [(sent[end - 1], country) for _, end, country in places]
+    countries = {country for _, country in spots}
     for tok in sent:
-        if tok.i in taken or tok.pos_ != "NOUN" or tok.dep_ not in roles:
+        if tok.i in taken or tok.pos_ != "NOUN" or tok.dep_ not in _DOMESTIC_ROLES:
             continue
-        if any(c.i in taken for c in tok.children):
-            continue  # "Russian protesters" was read already
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        if any(c.i in taken for c in tok.children) or any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.lefts
+        ):
+            continue  # "Russian protesters" was read already; "Kataib Zulfiqar gunmen" is named
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and not _counted(tok.head.head):
             continue  # "one of the bombers": a part of something, not a receiving end
         sector = _agent_sector(book, sent, tok.i, tok.left_edge.i)
-        if sector not in _DOMESTIC_SECTORS or tok.lemma_.lower() in _GENERIC_AGENTS:
-            continue  # "the government", "troops", "officials": too vague to place
-        actor = book.group(country, sector)
+        if sector is None or tok.lemma_.lower() in _GENERIC_AGENTS:
+            continue  # "officials", "leaders": too vague to place
+        # where the subject's own verb says it acts ("arrested two Russians in Minsk", not "a
+        # man who fought in Ukraine")
+        where = {
+            c
+            for spot, c in spots
+            if _locative(spot) and (_placed_on(spot, tok.head) or _placed_on(spot, tok))
+        }
+        if tok.dep_ != "nsubj":
+            home = countries if sector in _DOMESTIC_SECTORS else set()
+        elif sector in ("GOV", "SEC") and tok.lemma_.lower() in _LOCAL_STATE:
+            home = where  # the state's own police and authorities act where they are
+        elif sector in _DOMESTIC_SECTORS and where == countries:
+            home = where
+        else:
+            home = set()  # troops may be abroad; a country named as acted on may be foreign
+        if len(home) != 1:
+            continue
+        actor = book.group(next(iter(home)), sector)
         if actor is not None:
             start = min((c.i for c in tok.lefts if c.dep_ in ("compound", "amod")), default=tok.i)
             yield start, tok.i + 1, actor
 
 
+_DOMESTIC_ROLES = frozenset(("dobj", "pobj", "nsubjpass", "nsubj"))
+# state agents that act in their own country (diplomats and troops may be abroad)
+_LOCAL_STATE_WORDS = """police policeman policemen authority authorities force forces guard guards
+prosecutor prosecutors government administration"""
+_LOCAL_STATE = frozenset(_LOCAL_STATE_WORDS.split())
+_COUNT_WORDS = "dozens hundreds thousands scores millions tens"
+_COUNTS = frozenset(_COUNT_WORDS.split())
+
+
+def _counted(tok: Any) -> bool:
+    """A count of people ("dozens of protesters", "3,000 of the refugees")."""
+    return tok.lower_ in _COUNTS or tok.tag_ == "CD"
+
+
 _LOCATIVE = frozenset(("in", "at", "near", "outside", "across", "throughout", "around", "inside"))
+
+
+def _placed_on(place: Any, verb: Any) -> bool:
+    """Does the place phrase of ``place`` hang on ``verb`` (or the subject noun itself), or
+    on one of its objects or their prepositional phrases?"""
+    while place.dep_ in ("appos", "compound", "poss") and place.head.i != place.i:
+        place = place.head
+    holder = place.head.head  # the word the preposition hangs on
+    for _ in range(2):  # "rioted at a jail in Dili", "arrested two Russians in Minsk"
+        if holder.i == verb.i:
+            return True
+        if holder.dep_ == "pobj":
+            holder = holder.head.head
+        elif holder.dep_ in ("dobj", "nsubjpass"):
+            holder = holder.head
+        else:
+            return False
+    return False
 
 
 def _locative(tok: Any) -> bool:

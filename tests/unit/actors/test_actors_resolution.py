@@ -447,3 +447,19 @@ def test_a_bare_subject_acting_where_it_is_belongs_to_that_country(pipeline: Pip
     assert mixed.get("Militants", (None, None))[0] is None
     [acted_on] = _article(pipeline, ["Hackers attacked Belarusian government websites."])
     assert acted_on.get("Hackers", (None, None))[0] is None
+
+
+def test_bare_police_are_the_state_s_where_they_act(pipeline: Pipeline) -> None:
+    """'Police arrested two Russian citizens in Minsk': police and authorities act in their
+    own country, whoever they act on; a place in a clause of their object does not place
+    them, and diplomats are not read so (they serve abroad)."""
+    [found] = _article(pipeline, ["Police arrested two Russian citizens in Minsk."])
+    assert found["Police"][0] == "BLR.SEC"
+    [counted] = _article(pipeline, ["Police detained dozens of protesters in Minsk."])
+    assert counted["protesters"][0] == "BLR.OPP"  # "dozens of" counts them, no part-of
+    [elsewhere] = _article(pipeline, ["Police arrested a man who had fought in Ukraine."])
+    assert elsewhere.get("Police", (None, None))[0] is None
+    [envoy] = _article(
+        pipeline, ["A diplomat is offering condolences over an attack on mosques in Norway."]
+    )
+    assert envoy.get("diplomat", (None, None))[0] is None
