@@ -737,7 +737,7 @@ def _group_for(
     if role is not None:
         return None  # a role phrase: resolved to the office holder by _role_phrases
     sector = _agent_sector(book, sent, head, start + 1)
-    if sector is None and method == "demonym" and _people_name(sent[head]):
+    if sector is None and method == "demonym" and _people_name(book, sent[head]):
         sector = "CVL"  # "Iraqi Kurds", "Bosnian Serbs": a people living in that state
     if sector is None:
         return None
@@ -745,9 +745,10 @@ def _group_for(
     return (start, head + 1, actor, method) if actor else None
 
 
-def _people_name(tok: Any) -> bool:
-    """A plural name of a people or community ("Kurds", "Serbs", "Tamils")."""
-    if tok.ent_type_ != "NORP":
+def _people_name(book: ActorBook, tok: Any) -> bool:
+    """A plural name of a people or community ("Kurds", "Serbs", "Tamils"); a plural demonym
+    counts whatever the NER made of it ("Bosnian Serbs" read as a PERSON)."""
+    if tok.ent_type_ != "NORP" and tok.text not in book.demonyms:
         return False
     return bool(tok.tag_ == "NNPS" or (tok.pos_ == "PROPN" and tok.lower_.endswith("s")))
 
@@ -1039,8 +1040,10 @@ def _own_country(
 ) -> TokenMention | None:
     """ "Putin said his country will not lift the ban": "his country" (nation, government,
     army) is the country of the person the possessive points to, the latest one named."""
-    sector = _OWN_NOUNS.get(tok.lower_)
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.lower_ in _STATE_OWNERS and tok.pos_ == "NOUN":
+        return _state_owned(book, sent, tok, owner, found)
+    sector = _OWN_NOUNS.get(tok.lower_)
     if sector is None or owner is None or owner.lower_ not in _OWNERS or owner.i != tok.i - 1:
         return None
     before = [m.actor for m in found if m.start < tok.i and m.actor is not None]
@@ -1050,6 +1053,43 @@ def _own_country(
     if person is None:
         return None
     actor = book.group(person.country, sector) if sector else book.actors.get(person.country)
+    if actor is None:
+        return None
+    return TokenMention(start=owner.i, end=tok.i + 1, head=tok.i, actor=actor, method="pronoun")
+
+
+_STATE_OWNERS = frozenset(("its", "their"))
+
+
+def _state_owned(
+    book: ActorBook, sent: Any, tok: Any, owner: Any, found: Sequence[TokenMention]
+) -> TokenMention | None:
+    """ "Russia said its troops had withdrawn", "Bosnian Serbs said their forces ...": an
+    agent noun owned by "its" / "their" belongs to the latest state ("its") or state or group
+    ("their") named before it in the sentence; its sector is the noun's."""
+    if tok.lemma_.lower() in _GENERIC_AGENTS:
+        return None  # "their leaders", "its members": whose, the noun does not say
+    if tok.dep_ not in ("nsubj", "nsubjpass") and not (
+        tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+    ):
+        return None  # "withdrew its troops": the doer's own means, not someone acted on
+    sector = _agent_sector(book, sent, tok.i, owner.i + 1)
+    if sector is None:
+        return None
+    kinds = ("country", "igo") if owner.lower_ == "its" else ("country", "igo", "group")
+    before = [
+        (m.end, m.actor)
+        for m in found
+        if m.end <= owner.i
+        and m.actor is not None
+        and m.actor.kind in kinds
+        and m.method not in ("attribute", "place")
+        and (m.method != "demonym" or m.actor.kind == "group")
+    ]
+    if not before:
+        return None
+    antecedent = max(before, key=lambda pair: pair[0])[1]  # the nearest before
+    actor = book.group(antecedent.country, sector) if antecedent.kind != "igo" else antecedent
     if actor is None:
         return None
     return TokenMention(start=owner.i, end=tok.i + 1, head=tok.i, actor=actor, method="pronoun")

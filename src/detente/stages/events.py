@@ -432,8 +432,9 @@ def _code_verb(
         return []
     rule = f"verb:{trigger.key}"
     if _is_passive(tok) and not _stative(tok):
-        sources = _agent(at, tok)
-        targets = [_Side(m, True) for m in _actors_of(at, _child(tok, ("nsubjpass",)))]
+        shared = _passive_head(tok)
+        sources = _agent(at, tok) or _agent(at, shared)
+        targets = [_Side(m, True) for m in _actors_of(at, _child(shared, ("nsubjpass",)))]
         rule += " passive"
         if not sources and trigger.type in _SELF_MOVED:
             sources, targets = targets, []  # "Russian soldiers were deployed": they moved
@@ -742,7 +743,24 @@ _PARTAKING = frozenset(("engage", "participate", "partake", "involve", "join"))
 
 
 def _is_passive(tok: Any) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    """A passive verb, or a participle coordinated with one that shares its auxiliary
+    ("were captured by Ukrainian forces and later released")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return True
+    return (
+        tok.dep_ == "conj"
+        and tok.tag_ in ("VBN", "VBD")  # the tagger often reads the shared participle as past
+        and not any(c.dep_ in ("aux", "nsubj", "csubj", "dobj") for c in tok.children)
+        and tok.head.i != tok.i
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.head.children)
+    )
+
+
+def _passive_head(tok: Any) -> Any:
+    """The passive verb whose subject (and agent) a coordinated participle shares."""
+    while tok.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in tok.children):
+        tok = tok.head
+    return tok
 
 
 # participles that say where their subject stands, not what was done to it, with their
@@ -841,8 +859,13 @@ _PLACE_NOUNS = frozenset(_PLACE_WORDS.split())
 def _sources(at: dict[int, TokenMention], verb: Any) -> list[_Side]:
     """The subject of a verb, inherited through coordination, control and relative clauses."""
     tok = verb
+    via = ""
     for _ in range(6):
         if tok.i != verb.i and _is_passive(tok):
+            if via == "conj":
+                # "has been indicted by the court and will resign": a coordinated verb shares
+                # the passive's subject, not its agent
+                return [_Side(m, True) for m in _actors_of(at, _child(tok, ("nsubjpass",)))]
             # "was attacked by militiamen, killing 156 people": a clause hanging on a passive
             # verb shares its agent, not the subject of whoever reported it
             return _agent(at, tok)
@@ -887,6 +910,7 @@ def _sources(at: dict[int, TokenMention], verb: Any) -> list[_Side]:
                 obj = _child(tok.head, ("dobj",))
                 if obj is not None and obj.i in at:  # "urged Russia to withdraw"
                     return [_Side(at[obj.i], True)]
+            via = tok.dep_
             tok = tok.head
             continue
         if tok.dep_ == "acl":  # "the sanctions imposed by the EU"

@@ -463,3 +463,9 @@ def test_bare_police_are_the_state_s_where_they_act(pipeline: Pipeline) -> None:
         pipeline, ["A diplomat is offering condolences over an attack on mosques in Norway."]
     )
     assert envoy.get("diplomat", (None, None))[0] is None
+
+
+def test_a_people_named_by_a_demonym_in_another_state(pipeline: Pipeline) -> None:
+    """'Bosnian Serbs' live in Bosnia, whatever the NER makes of the phrase."""
+    found = mentions(pipeline, "Bosnian Serbs said on Tuesday they would leave.")
+    assert found["Bosnian Serbs"] == "BIH.CVL"

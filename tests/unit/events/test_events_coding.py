@@ -794,3 +794,35 @@ def test_a_sum_in_aid_is_aid_given(pipeline: Pipeline) -> None:
     assert [(e["source_country"], e["event_type"], e["target_country"]) for e in once] == [
         ("JPN", "AID", "PRK")
     ]
+
+
+def test_its_and_their_agents_belong_to_the_state_named_before(pipeline: Pipeline) -> None:
+    """'Russia said its troops had withdrawn from Syria': the owned agent acts for the state
+    (or group) named before it; 'withdrew its troops' keeps the troops as the means."""
+    events = code(pipeline, "Russia said its troops had withdrawn from Syria.")
+    assert ("RUS", "RETREAT", "SYR") in dyads(events)
+    assert events[0]["source_actor_id"] == "RUS.MIL"
+    own = code(pipeline, "Syria is willing to withdraw its troops from Lebanon.")
+    assert all(e["target_country"] != "SYR" for e in own)
+
+
+def test_a_verb_coordinated_with_a_passive(pipeline: Pipeline) -> None:
+    """'were captured by X and later released': the shared participle is passive too; 'has
+    been indicted by X and will resign': the verb with its own auxiliary is the subject's."""
+    events = code(pipeline, "Two Russian soldiers were captured by Ukrainian forces and released.")
+    assert [(e["source_country"], e["event_type"], e["target_country"]) for e in events] == [
+        ("UKR", "COERCE", "RUS"),
+        ("UKR", "RETREAT", "RUS"),
+    ]
+    quits = code(pipeline, "The Serbian minister was indicted by the UN court and will resign.")
+    resign = next(e for e in quits if e["rule"].endswith("verb:resign no-target"))
+    assert resign["source_country"] == "SRB"
+
+
+def test_attacking_positions_is_combat_and_a_position_is_a_stance(pipeline: Pipeline) -> None:
+    assert ("RUS", "ASSAULT", "UKR") in dyads(
+        code(pipeline, "Russian troops attacked Ukrainian positions.")
+    )
+    assert ("RUS", "ACCUSE", "UKR") in dyads(
+        code(pipeline, "Lavrov attacked the Ukrainian position on the talks.")
+    )
