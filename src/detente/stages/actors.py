@@ -513,8 +513,8 @@ def _group_in_place(
     last, prep = sent[end - 1], sent[end - 1].head
     if last.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):
         return None
-    noun = prep.head
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.i > start or noun.i in taken:
+    noun = _placed_noun(prep)
+    if noun is None or noun.i > start or noun.i in taken:
         return None
     first = noun.left_edge.i
     if any(i in taken for i in range(first, noun.i + 1)):
@@ -524,6 +524,26 @@ def _group_in_place(
         return None
     actor = book.group(country, sector)
     return (first, end, actor, "place") if actor else None
+
+
+# participles that say where a group sits ("a newspaper based in Beirut")
+_SITED = frozenset(("base", "station", "headquarter", "locate", "operate", "live", "headquarters"))
+
+
+def _placed_noun(prep: Any) -> Any:
+    """The noun a place preposition places: its head ("rebels in Kabul"), or the noun a
+    participle of being sited hangs on ("a terror group based in Trinidad")."""
+    head = prep.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        return head
+    if (
+        head.dep_ == "acl"
+        and head.lemma_.lower() in _SITED
+        and prep.lower_ == "in"
+        and head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return head.head
+    return None
 
 
 def _dictionary_matches(am: ActorMatcher, sent: Any) -> list[tuple[int, int, tuple[Alias, ...]]]:
@@ -628,10 +648,9 @@ def _group_phrase(
         and last.dep_ == "pobj"
         and head.dep_ == "prep"
         and head.lower_ in _PLACE_PREPS
-        and head.head.pos_ in ("NOUN", "PROPN")
-        and head.head.i < start
-    ):  # "rebels in the Ivory Coast", "opposition parties in Nepal", "protesters in Baghdad"
-        noun = head.head
+        and (noun := _placed_noun(head)) is not None
+        and noun.i < start
+    ):  # "rebels in the Ivory Coast", "opposition parties in Nepal", "a group based in Iraq"
         first = noun.left_edge.i
         sector = _agent_sector(book, sent, noun.i, first)
         foreign = any(c.dep_ == "amod" and c.lower_ in _FOREIGN for c in noun.children)

@@ -469,3 +469,11 @@ def test_a_people_named_by_a_demonym_in_another_state(pipeline: Pipeline) -> Non
     """'Bosnian Serbs' live in Bosnia, whatever the NER makes of the phrase."""
     found = mentions(pipeline, "Bosnian Serbs said on Tuesday they would leave.")
     assert found["Bosnian Serbs"] == "BIH.CVL"
+
+
+def test_a_group_based_in_a_country_is_that_country_s(pipeline: Pipeline) -> None:
+    """'a newspaper based in Beirut', 'guerrillas operating in Macedonia'."""
+    found = mentions(pipeline, "A newspaper based in Beirut criticised Syria.")
+    assert found["A newspaper based in Beirut"] == "LBN.MED"
+    rebels = mentions(pipeline, "Guerrillas operating in Macedonia attacked a police station.")
+    assert rebels["Guerrillas operating in Macedonia"] == "MKD.REB"

@@ -826,3 +826,10 @@ def test_attacking_positions_is_combat_and_a_position_is_a_stance(pipeline: Pipe
     assert ("RUS", "ACCUSE", "UKR") in dyads(
         code(pipeline, "Lavrov attacked the Ukrainian position on the talks.")
     )
+
+
+def test_opening_a_hearing_into_is_investigating(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Israel's high court opened a hearing into the abuse of detainees.")
+    assert [(e["source_country"], e["event_type"], e["mode"]) for e in events] == [
+        ("ISR", "ACCUSE", "investigate")
+    ]
