@@ -458,6 +458,12 @@ def _code_verb(
         if not sources and trigger.type == "ASSAULT":
             sources = _cause_source(lexicon, at, tok, _child(tok, ("nsubj",)))
             rule += " cause-source" if sources else ""
+    if not targets and trigger.type in ("COERCE", "SANCTION"):
+        # "police prevented the demonstration staged by students", "banned the opposition's
+        # rally": a curbed act's doers are the ones curbed
+        targets = [
+            t for obj in _objects(tok) if _lookup_noun(lexicon, obj) for t in _doers(at, obj)
+        ]
     if not targets and _means_gerund(tok) and tok.head.lower_ == "by":
         # "helped Kenya by donating supplies": the means acts on the object of what it serves
         targets = [_Side(m, True) for m in _actors_of(at, _child(tok.head.head, ("dobj",)))]
@@ -949,6 +955,21 @@ def _done_by_means(lexicon: Lexicon, tok: Any) -> bool:
 _GERUND_PREPS = frozenset(("by", "after", "before", "while", "through", "without", "in", "upon"))
 
 
+def _doers(at: dict[int, TokenMention], noun: Any) -> list[_Side]:
+    """The actors a nominal event names as its doers: its possessor or demonym ("the
+    opposition's rally"), a "by" phrase, or the agent of a participle on it ("staged by
+    students")."""
+    found: list[_Side] = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "amod", "compound") and child.i < noun.i:
+            found += [_Side(m, True) for m in _actors_of(at, child)]
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            found += [_Side(m, True) for m in _actors_of(at, _child(child, ("pobj",)))]
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            found += _agent(at, child)
+    return found
+
+
 def _among(targets: list[_Side], sources: list[_Side]) -> bool:
     """Are all ``targets`` of the countries of ``sources``?"""
     countries = {s.mention.actor.country for s in sources if s.mention.actor is not None}
@@ -1164,8 +1185,12 @@ def _build(
         )  # fmt: skip
         joint = _build(si, lexicon, at, tok, together, rule + " joint-exercise", sources, [])
         return joint + _build(si, lexicon, at, tok, trigger, rule, sources, targets, content, True)
-    if tok.pos_ == "NOUN" and _undone(tok):
-        rule += " undone"  # "postponed the protest": it did not happen (stored, not realised)
+    if (tok.pos_ == "NOUN" and _undone(tok)) or (
+        tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and _undone(tok.head)
+    ):
+        # "postponed the protest", "prevented the demonstration staged by students": it did
+        # not happen (stored, not realised)
+        rule += " undone"
     pairs: list[tuple[_Side, _Side, str]] = []
     if trigger.mode == "investigate" and (culprits := _perpetrators(at, tok, sources)):
         # "Croatia is investigating crimes by Croatian extremists against Serb civilians": an

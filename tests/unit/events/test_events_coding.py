@@ -833,3 +833,10 @@ def test_opening_a_hearing_into_is_investigating(pipeline: Pipeline) -> None:
     assert [(e["source_country"], e["event_type"], e["mode"]) for e in events] == [
         ("ISR", "ACCUSE", "investigate")
     ]
+
+
+def test_preventing_a_protest_curbs_its_doers_and_undoes_it(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Belarusian police prevented the rally staged by Belarusian students.")
+    curb = next(e for e in events if e["event_type"] == "COERCE")
+    assert (curb["source_actor_id"], curb["target_actor_id"]) == ("BLR.SEC", "BLR.CVL")
+    assert not any(e["realised"] for e in events if e["event_type"] == "PROTEST")
