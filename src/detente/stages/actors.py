@@ -49,16 +49,72 @@ def load_actor_matcher(nlp: Nlp, book: ActorBook) -> ActorMatcher:
     keys: dict[int, str] = {}
     texts = sorted(book.aliases)
     docs = list(nlp.language.tokenizer.pipe(texts))
+    typos = _country_typos(nlp, book)
     for text, doc in zip(texts, docs, strict=True):
         key = nlp.language.vocab.strings.add("A:" + text)
         keys[key] = text
-        matcher.add("A:" + text, [doc])
+        variants = list(nlp.language.tokenizer.pipe(typos.get(text, ())))
+        matcher.add("A:" + text, [doc, *(v for v in variants if len(v) == 1)])
     places = PhraseMatcher(nlp.language.vocab, attr="ORTH")
     names = sorted(book.places)
     for text, doc in zip(names, nlp.language.tokenizer.pipe(names), strict=True):
         keys[nlp.language.vocab.strings.add("P:" + text)] = text
         places.add("P:" + text, [doc])
     return ActorMatcher(matcher=matcher, keys=keys, book=book, places=places)
+
+
+_TYPO_MIN = 7  # letters: shorter names are too close to other names and words ("Iran", "Iraq")
+
+
+def _country_typos(nlp: Nlp, book: ActorBook) -> dict[str, list[str]]:
+    """Misspellings of country names and demonyms that news copy often has ("Afganistan",
+    "Ethopia", "Phillippines", "Isreali"): one letter dropped, doubled or swapped with the
+    next (never the first), for one-word names of at least ``_TYPO_MIN`` letters. A variant
+    that is another alias or an English word ("Hungry") is left out; the match resolves as
+    the name it misspells."""
+    words = _english_words(nlp)
+    taken = {a.lower() for a in book.aliases}
+    owners: dict[str, set[str]] = {}  # variant -> the aliases it could misspell
+    for text, aliases in book.aliases.items():
+        if len(text) < _TYPO_MIN or not text.isalpha() or not text[0].isupper():
+            continue
+        if not any(
+            a.method in ("name", "demonym")
+            and not a.ambiguous
+            and (actor := book.actors.get(a.actor_id)) is not None
+            and actor.kind == "country"
+            for a in aliases
+        ):
+            continue
+        for v in _one_slip(text):
+            if v.lower() not in taken and v.lower() not in words:
+                owners.setdefault(v, set()).add(text)
+    out: dict[str, list[str]] = {}
+    for variant, texts in sorted(owners.items()):
+        if len(texts) == 1:  # a slip two names could have made is left unread
+            out.setdefault(next(iter(texts)), []).append(variant)
+    return out
+
+
+def _one_slip(text: str) -> set[str]:
+    """``text`` with one letter (after the first) dropped, doubled or swapped with the next."""
+    out = set()
+    for i in range(1, len(text)):
+        out.add(text[:i] + text[i + 1 :])
+        out.add(text[:i] + text[i] + text[i:])
+        if i + 1 < len(text):
+            out.add(text[:i] + text[i + 1] + text[i] + text[i + 2 :])
+    return out
+
+
+def _english_words(nlp: Nlp) -> frozenset[str]:
+    """The English words the model's lemmatizer knows (its WordNet lemma index)."""
+    try:
+        lookups = nlp.language.get_pipe("lemmatizer").lookups
+        index = lookups.get_table("lemma_index")
+    except (KeyError, AttributeError):
+        return frozenset()
+    return frozenset(w for forms in index.values() for w in forms)
 
 
 def has_actor(am: ActorMatcher, doc: Any) -> bool:

@@ -477,3 +477,23 @@ def test_a_group_based_in_a_country_is_that_country_s(pipeline: Pipeline) -> Non
     assert found["A newspaper based in Beirut"] == "LBN.MED"
     rebels = mentions(pipeline, "Guerrillas operating in Macedonia attacked a police station.")
     assert rebels["Guerrillas operating in Macedonia"] == "MKD.REB"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor"),
+    [
+        ("Afganistan rejected the offer.", "Afganistan", "AFG"),
+        ("Ethopia has agreed to re-open its borders.", "Ethopia", "ETH"),
+        ("The Phillippines protested.", "Phillippines", "PHL"),
+        ("Isreali troops attacked the town.", "Isreali troops", "ISR.MIL"),
+    ],
+)
+def test_common_misspellings_of_country_names(
+    pipeline: Pipeline, text: str, surface: str, actor: str
+) -> None:
+    assert mentions(pipeline, text).get(surface) == actor
+
+
+def test_a_misspelling_that_is_an_english_word_is_not_a_country(pipeline: Pipeline) -> None:
+    """'Hungry' is one letter from 'Hungary', and a word: never read as the country."""
+    assert "Hungry" not in mentions(pipeline, "Hungry protesters rallied in the square.")
