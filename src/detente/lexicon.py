@@ -64,6 +64,7 @@ class Control:
     key: str
     as_type: str | None = None
     as_conflict: str | None = None  # used when the complement is itself a conflict event
+    as_agreement: str | None = None  # used when it is an agreement ("failed to reach a deal")
     modality: str | None = None
     negate: bool = False
     source_controller: bool = False
@@ -258,13 +259,14 @@ def _read_controls(rows: Any, types: Mapping[str, EventType]) -> dict[str, Contr
     out = {}
     for k, v in (rows or {}).items():
         v = v or {}
-        for name in ("as", "as_conflict"):
+        for name in ("as", "as_conflict", "as_agreement"):
             if v.get(name) is not None and v[name] not in types:
                 raise ConfigError(f"triggers.yaml: control {k!r} names unknown type {v[name]!r}")
         out[str(k).lower()] = Control(
             key=str(k),
             as_type=v.get("as"),
             as_conflict=v.get("as_conflict"),
+            as_agreement=v.get("as_agreement"),
             modality=v.get("modality"),
             negate=bool(v.get("negate")),
             source_controller=v.get("source") == "controller",

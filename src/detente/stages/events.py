@@ -392,6 +392,11 @@ def _code_control(
     as_type = control.as_type
     if control.as_conflict and inner is not None and lexicon.types[inner.type].quad_class >= 3:
         as_type = control.as_conflict
+    # "Russia and the Netherlands failed to reach agreement": a failed agreement is a
+    # (mutual) rejection, as CAMEO and PLOVER coders code it
+    mutual = bool(control.as_agreement and inner is not None and inner.type == "AGREE")
+    if mutual:
+        as_type = control.as_agreement
     if as_type is None:
         return None
     consumed.add(comp.i)
@@ -401,7 +406,7 @@ def _code_control(
     wrapper = Trigger(
         key=_lemma(lexicon, tok),
         type=as_type,
-        symmetric=bool(own and own.symmetric),
+        symmetric=mutual or bool(own and own.symmetric),
         mode=own.mode if own is not None and same else None,
         cameo=own.cameo if own is not None and same else None,
         intensity=own.intensity if own is not None and same else None,
@@ -1595,11 +1600,13 @@ def _modality(
     )
     for i, verb in enumerate(chain):
         control = lexicon.control.get(verb.lemma_.lower())
-        if control is not None and control.negate:
+        # a control verb coded as an event of its own ("failed to reach agreement" as a
+        # rejection) does not negate itself
+        if control is not None and control.negate and not (verb.i == tok.i and content is not None):
             negations += 1
-        if control is not None and control.modality and verb is not tok:
+        if control is not None and control.modality and verb.i != tok.i:
             modality = _stronger(modality, _as_modality(control.modality))
-        if verb.lemma_.lower() in _HEAD_MODALS and verb is not tok and i > 0:
+        if verb.lemma_.lower() in _HEAD_MODALS and verb.i != tok.i and i > 0:
             modality = _stronger(modality, _HEAD_MODALS[verb.lemma_.lower()])
         if verb.lemma_.lower() == "go" and verb.tag_ == "VBG" and i > 0:  # "is going to supply"
             modality = _stronger(modality, Modality.FUTURE)
@@ -1624,7 +1631,7 @@ def _modality(
                     modality = _stronger(modality, _marker_modality(low, markers))
             if child.dep_ == "advmod" and low in markers.get("habitual", ()):
                 modality = _stronger(modality, Modality.HABITUAL)
-            if child.dep_ == "advcl" and child is not tok:
+            if child.dep_ == "advcl" and child.i != tok.i:
                 continue
             if child.dep_ == "mark" and low in ("if", "unless", "whether"):
                 modality = _stronger(modality, Modality.HYPOTHETICAL)

@@ -840,3 +840,13 @@ def test_preventing_a_protest_curbs_its_doers_and_undoes_it(pipeline: Pipeline) 
     curb = next(e for e in events if e["event_type"] == "COERCE")
     assert (curb["source_actor_id"], curb["target_actor_id"]) == ("BLR.SEC", "BLR.CVL")
     assert not any(e["realised"] for e in events if e["event_type"] == "PROTEST")
+
+
+def test_failing_to_reach_agreement_is_a_mutual_rejection(pipeline: Pipeline) -> None:
+    """Both CAMEO-style gold sets code 'failed to reach agreement' as a rejection that
+    happened; 'failed to send troops' stays a sending that did not happen."""
+    events = code(pipeline, "The Netherlands and Russia failed to reach agreement on the treaty.")
+    assert dyads(events) == {("NLD", "REJECT", "RUS"), ("RUS", "REJECT", "NLD")}
+    assert all(e["realised"] for e in events)
+    sent = code(pipeline, "Russia failed to send troops to Syria.")
+    assert sent and not any(e["realised"] for e in sent)

@@ -36,7 +36,15 @@ LIST_FIELDS = (
     "requires_modifier",
     "exclude_object",
 )
-CONTROL_KEYS = {"as", "as_conflict", "modality", "negate", "source", "ignore_complement"}
+CONTROL_KEYS = {
+    "as",
+    "as_conflict",
+    "as_agreement",
+    "modality",
+    "negate",
+    "source",
+    "ignore_complement",
+}
 CAMEO_RE = re.compile(r"^\d{2,4}$")
 
 
