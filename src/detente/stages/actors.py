@@ -1091,7 +1091,10 @@ def _second_mentions(
                     and m.actor.kind == "country"
                     and m.method not in ("demonym", "attribute")
                 ]
-            if kinds == ("person",):
+            speaker = _speaker(sent, tok, found, kinds)
+            if speaker is not None and (gender is None or speaker.gender in (gender, None)):
+                actor = speaker  # "Bangladesh has told the UN it cannot accept more refugees"
+            elif kinds == ("person",):
                 earlier = [book.actors.get(a) for a in ctx.people]
                 candidates = [a for a in (*earlier, *before) if a is not None]
                 actor = _antecedent(candidates, gender)
@@ -1104,6 +1107,30 @@ def _second_mentions(
                 yield TokenMention(
                     start=tok.i, end=tok.i + 1, head=tok.i, actor=actor, method="pronoun"
                 )
+
+
+def _speaker(
+    sent: Any, pronoun: Any, found: Sequence[TokenMention], kinds: tuple[str, ...]
+) -> Actor | None:
+    """The subject of the verb whose reported clause a subject pronoun opens ("X told Y it
+    would ...", "X said he ..."): in reported speech the pronoun is the speaker, not the
+    nearest name."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return None
+    reporter = clause.head
+    subject = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > pronoun.i:
+        return None
+    for m in found:
+        if (
+            m.head == subject.i
+            and m.actor is not None
+            and m.actor.kind in kinds
+            and m.method not in ("attribute", "place")
+        ):
+            return m.actor
+    return None
 
 
 _OWN_NOUNS = {"country": "", "nation": "", "government": "GOV", "army": "MIL"}

@@ -497,3 +497,9 @@ def test_common_misspellings_of_country_names(
 def test_a_misspelling_that_is_an_english_word_is_not_a_country(pipeline: Pipeline) -> None:
     """'Hungry' is one letter from 'Hungary', and a word: never read as the country."""
     assert "Hungry" not in mentions(pipeline, "Hungry protesters rallied in the square.")
+
+
+def test_a_pronoun_opening_reported_speech_is_the_speaker(pipeline: Pipeline) -> None:
+    """'Bangladesh has told the UN it cannot accept ...': "it" is Bangladesh, not the UN."""
+    found = mentions(pipeline, "Bangladesh has told the UN it cannot accept more refugees.")
+    assert found["it"] == "BGD"
