@@ -469,6 +469,13 @@ def _code_verb(
         targets = [
             t for obj in _objects(tok) if _lookup_noun(lexicon, obj) for t in _doers(at, obj)
         ]
+    if not targets and trigger.type == "COERCE" and sources:
+        # "Nigerian authorities jailed 52 members of the banned MASSOB": a state's coercion of
+        # a body the book does not know, that the context places in the same state, is
+        # domestic (stored as the source's own country, the rule saying so)
+        home = _domestic_unknown(si, tok, sources[0])
+        if home is not None:
+            targets, rule = [home], rule + " domestic-unknown"
     if not targets and _means_gerund(tok) and tok.head.lower_ == "by":
         # "helped Kenya by donating supplies": the means acts on the object of what it serves
         targets = [_Side(m, True) for m in _actors_of(at, _child(tok.head.head, ("dobj",)))]
@@ -960,6 +967,25 @@ def _done_by_means(lexicon: Lexicon, tok: Any) -> bool:
 _GERUND_PREPS = frozenset(("by", "after", "before", "while", "through", "without", "in", "upon"))
 
 
+_STATE_SECTORS = frozenset(("GOV", "SEC", "JUD", "MIL"))
+
+
+def _domestic_unknown(si: SentenceInput, verb: Any, source: _Side) -> _Side | None:
+    """The source's own country when an object of ``verb`` holds an unresolved name whose
+    country guess is the source's, and the source is a state body; else None."""
+    actor = source.mention.actor
+    if (
+        actor is None
+        or actor.kind not in ("country", "group")
+        or actor.sector not in _STATE_SECTORS
+    ):
+        return None
+    inside = {t.i for obj in _objects(verb) for t in obj.subtree}
+    if any(m.actor is None and m.guess == actor.country and m.head in inside for m in si.mentions):
+        return _home_country(source)
+    return None
+
+
 def _doers(at: dict[int, TokenMention], noun: Any) -> list[_Side]:
     """The actors a nominal event names as its doers: its possessor or demonym ("the
     opposition's rally"), a "by" phrase, or the agent of a participle on it ("staged by
@@ -1298,9 +1324,8 @@ def _build(
     ]
     for s, t, why in pairs:
         sa, ta = s.mention.actor, t.mention.actor
-        if any(k in why for k in ("location-target", "home-government", "home-country")) and (
-            sa and ta
-        ):
+        domestic = ("location-target", "home-government", "home-country", "domestic-unknown")
+        if any(k in why for k in domestic) and sa and ta:
             # "Turkish authorities imposed a curfew in southeastern Turkey": a domestic act
             coded.append((s, t, 0.4, why))
             continue

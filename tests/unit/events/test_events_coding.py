@@ -850,3 +850,12 @@ def test_failing_to_reach_agreement_is_a_mutual_rejection(pipeline: Pipeline) ->
     assert all(e["realised"] for e in events)
     sent = code(pipeline, "Russia failed to send troops to Syria.")
     assert sent and not any(e["realised"] for e in sent)
+
+
+def test_a_state_coercing_an_unknown_body_of_its_own_is_domestic(pipeline: Pipeline) -> None:
+    """'Belarusian police detained Ihar Zyxwv': an unknown name the context places in the
+    same state is a domestic target (the state's own country, the rule says why); an
+    unknown name with no such guess gets no target."""
+    events = code(pipeline, "Belarusian police detained Ihar Zyxwv, a blogger.")
+    assert [(e["source_country"], e["target_country"]) for e in events] == [("BLR", "BLR")]
+    assert "domestic-unknown" in events[0]["rule"]
