@@ -330,6 +330,8 @@ def _objects(tok: Any, object_preps: tuple[str, ...] = ()) -> list[Any]:
             pobj = _child(child, ("pobj",))
             if pobj is not None:
                 found.append(pobj)
+        elif (subject := _raised_object(child)) is not None and not has_object:
+            found.append(subject)  # "allowed [the inspectors to visit]": parsed as a clause
     # "provided photographs and military intelligence": each conjoined object counts
     found += [c for obj in list(found) for c in obj.conjuncts if c.i > obj.i]
     out = []
@@ -340,6 +342,17 @@ def _objects(tok: Any, object_preps: tuple[str, ...] = ()) -> list[Any]:
             if of is not None and _child(of, ("pobj",)) is not None:
                 out.append(_child(of, ("pobj",)))
     return out
+
+
+def _raised_object(clause: Any) -> Any:
+    """The subject of a to-infinitive clause a verb governs ("allowed the inspectors to visit"
+    parsed as allowed [the inspectors to visit]): the verb's object in meaning; else None."""
+    if clause.dep_ not in ("ccomp", "xcomp") or clause.i < clause.head.i:
+        return None
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children):
+        return None
+    subject = _child(clause, ("nsubj",))
+    return subject if subject is not None and subject.i > clause.head.i else None
 
 
 def _names(obj: Any, items: tuple[str, ...]) -> bool:

@@ -859,3 +859,14 @@ def test_a_state_coercing_an_unknown_body_of_its_own_is_domestic(pipeline: Pipel
     events = code(pipeline, "Belarusian police detained Ihar Zyxwv, a blogger.")
     assert [(e["source_country"], e["target_country"]) for e in events] == [("BLR", "BLR")]
     assert "domestic-unknown" in events[0]["rule"]
+
+
+def test_allowing_people_held_back_is_a_concession(pipeline: Pipeline) -> None:
+    """'allowed opposition candidates to run' (spaCy reads the object as the clause's
+    subject); the announced 'will allow refugees to return' is a promise."""
+    events = code(pipeline, "Belarus allowed opposition candidates to run in the election.")
+    assert [(e["source_country"], e["event_type"], e["cameo"]) for e in events] == [
+        ("BLR", "CONCEDE", "080")
+    ]
+    access = code(pipeline, "Russia allowed the inspectors to visit the site.")
+    assert [(e["event_type"], e["mode"]) for e in access] == [("RETREAT", "access")]
