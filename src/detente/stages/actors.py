@@ -217,7 +217,7 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
                 add(ent.start, ent.end, named, "organisation")
             else:
                 add(ent.start, ent.end, None, "unresolved")
-    found = [_with_guess(sent, m, found, ctx) if m.actor is None else m for m in found]
+    found = [_with_guess(book, sent, m, found, ctx) if m.actor is None else m for m in found]
     found = [_ethnic_group(book, m, _aliases_of(ethnic, m)) for m in found]
     found = [_named_group(book, sent, m) if m.actor is None else m for m in found]
     found.sort(key=lambda m: m.start)
@@ -433,7 +433,11 @@ def _locative(tok: Any) -> bool:
 
 
 def _with_guess(
-    sent: Any, tm: TokenMention, found: Sequence[TokenMention], ctx: ArticleContext
+    book: ActorBook,
+    sent: Any,
+    tm: TokenMention,
+    found: Sequence[TokenMention],
+    ctx: ArticleContext,
 ) -> TokenMention:
     """Guess an unknown name's country: a country word in its own noun phrase ("Belarusian
     activist Ivan X", "Ivan X of the Belarusian opposition"), else the nearest country named
@@ -444,6 +448,14 @@ def _with_guess(
     if head.dep_ in ("compound", "appos") or head.head.dep_ == "appos":
         phrase |= {t.i for t in head.head.subtree}
     near = [m for m in known if m.head in phrase]
+    demonym = next(
+        (book.demonyms[t.text] for t in head.subtree if t.i < tm.start and t.text in book.demonyms),
+        None,
+    )  # "Turkish Kurd refugees who have lived in Iraq": the demonym of the name's own phrase
+    if demonym is not None:
+        return TokenMention(
+            start=tm.start, end=tm.end, head=tm.head, actor=None, method=tm.method, guess=demonym
+        )
     if not near and known:
         near = sorted(known, key=lambda m: abs(m.head - tm.head))[:1]
     if near:

@@ -503,3 +503,13 @@ def test_a_pronoun_opening_reported_speech_is_the_speaker(pipeline: Pipeline) ->
     """'Bangladesh has told the UN it cannot accept ...': "it" is Bangladesh, not the UN."""
     found = mentions(pipeline, "Bangladesh has told the UN it cannot accept more refugees.")
     assert found["it"] == "BGD"
+
+
+def test_an_unknown_name_s_own_demonym_beats_a_country_named_nearby(pipeline: Pipeline) -> None:
+    """'Turkish Kurd refugees who have lived in Iraq': the name's own demonym says where it
+    belongs, not the country in the relative clause."""
+    [found] = _article(pipeline, ["Turkish Kurd refugees who have lived in Iraq returned home."])
+    guessed = [v for k, v in found.items() if "Kurd" in k]
+    assert guessed and all(
+        (actor or "").startswith("TUR") or guess == "TUR" for actor, guess in guessed
+    )
