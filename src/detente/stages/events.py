@@ -482,6 +482,15 @@ def _code_verb(
         targets = [
             t for obj in _objects(tok) if _lookup_noun(lexicon, obj) for t in _doers(at, obj)
         ]
+    objects = {o.i for o in _objects(tok)}
+    if (
+        targets
+        and all(t.mention.method == "attribute" and t.mention.head not in objects for t in targets)
+        and _among(targets, sources)
+    ):
+        # "blew themselves up in Tel Aviv in the worst attack of the Palestinian uprising":
+        # the doers' own country named on a thing of theirs, not acted on, is no target
+        targets = []
     if not targets and trigger.type == "COERCE" and sources:
         # "Nigerian authorities jailed 52 members of the banned MASSOB": a state's coercion of
         # a body the book does not know, that the context places in the same state, is

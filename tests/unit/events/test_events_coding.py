@@ -870,3 +870,17 @@ def test_allowing_people_held_back_is_a_concession(pipeline: Pipeline) -> None:
     ]
     access = code(pipeline, "Russia allowed the inspectors to visit the site.")
     assert [(e["event_type"], e["mode"]) for e in access] == [("RETREAT", "access")]
+
+
+def test_the_doers_own_country_on_a_scene_word_is_no_target(pipeline: Pipeline) -> None:
+    """'blew themselves up in Tel Aviv in an attack of the Palestinian uprising': the
+    Palestinian uprising names the doers' side, so the place is the target; a demonym on
+    what is acted on still is one ('banned Belarusian newspapers')."""
+    events = code(
+        pipeline,
+        "Palestinian bombers blew themselves up in Tel Aviv in the worst attack of the "
+        "Palestinian uprising.",
+    )
+    assert ("PSE", "ASSAULT", "ISR") in dyads(events)
+    banned = code(pipeline, "Belarusian authorities banned Belarusian newspapers.")
+    assert ("BLR", "COERCE", "BLR") in dyads(banned)
