@@ -260,7 +260,7 @@ def _office_of_unknown(
         # "Planning Minister X", "Lt. Gen. X", "Judge X": an official of some kind
         sector = _STATE_TITLES[words[-1].rstrip(".")]
     else:
-        return None
+        return _office_in_appositive(book, ent, found)
     # "Ethiopia's Prime Minister Abiy Ahmed", "Iraqi Foreign Minister X", "King Hassan of
     # Morocco": the country in the title itself, however many others the sentence names
     after = sent[ent.end] if ent.end < len(sent) else None
@@ -281,6 +281,32 @@ def _office_of_unknown(
     if country is None or country.kind != "country":
         return None
     return book.group(country.id, sector)
+
+
+# heads of an appositive that give a person's office ("X, the UN relief coordinator,")
+_OFFICE_WORD_LIST = """coordinator envoy representative commissioner secretary director chief head
+spokesman spokeswoman spokesperson ambassador official chairman chairwoman chair president
+minister adviser advisor negotiator rapporteur"""
+_OFFICE_WORDS = frozenset(_OFFICE_WORD_LIST.split())
+
+
+def _office_in_appositive(book: ActorBook, ent: Any, found: Sequence[TokenMention]) -> Actor | None:
+    """ "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded ...": an
+    unknown person whose appositive is an office of one named state or organisation acts
+    for it (an international organisation itself, a state's government)."""
+    appos = next((c for c in ent.root.children if c.dep_ == "appos"), None)
+    if appos is None or appos.lemma_.lower() not in _OFFICE_WORDS:
+        return None
+    inside = {t.i for t in appos.subtree}
+    owners = {
+        m.actor.id: m.actor
+        for m in found
+        if m.actor is not None and m.head in inside and m.actor.kind in ("country", "igo")
+    }
+    if len(owners) != 1:
+        return None
+    owner = next(iter(owners.values()))
+    return owner if owner.kind == "igo" else book.group(owner.id, "GOV")
 
 
 def _organisation_of(

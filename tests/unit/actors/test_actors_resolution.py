@@ -513,3 +513,11 @@ def test_an_unknown_name_s_own_demonym_beats_a_country_named_nearby(pipeline: Pi
     assert guessed and all(
         (actor or "").startswith("TUR") or guess == "TUR" for actor, guess in guessed
     )
+
+
+def test_an_unknown_person_acts_for_the_office_in_an_appositive(pipeline: Pipeline) -> None:
+    """'Ivan Zyxwv, a Russian envoy, met ...': the appositive's office says whom he acts for
+    (a state's government is the state)."""
+    text = "Ivan Zyxwv, a Russian envoy, met Lukashenko in Minsk."
+    [found] = _article(pipeline, [text])
+    assert found["Ivan Zyxwv"][0] == "RUS"
