@@ -49,12 +49,15 @@ def load_actor_matcher(nlp: Nlp, book: ActorBook) -> ActorMatcher:
     keys: dict[int, str] = {}
     texts = sorted(book.aliases)
     docs = list(nlp.language.tokenizer.pipe(texts))
-    typos = _country_typos(nlp, book)
+    typos: dict[str, list[Any]] = {}  # alias -> its misspellings, tokenized in one pass
+    slips = [(text, v) for text, variants in _country_typos(nlp, book).items() for v in variants]
+    for (text, _), doc in zip(slips, nlp.language.tokenizer.pipe(v for _, v in slips), strict=True):
+        if len(doc) == 1:
+            typos.setdefault(text, []).append(doc)
     for text, doc in zip(texts, docs, strict=True):
         key = nlp.language.vocab.strings.add("A:" + text)
         keys[key] = text
-        variants = list(nlp.language.tokenizer.pipe(typos.get(text, ())))
-        matcher.add("A:" + text, [doc, *(v for v in variants if len(v) == 1)])
+        matcher.add("A:" + text, [doc, *typos.get(text, ())])
     places = PhraseMatcher(nlp.language.vocab, attr="ORTH")
     names = sorted(book.places)
     for text, doc in zip(names, nlp.language.tokenizer.pipe(names), strict=True):
@@ -432,12 +435,18 @@ def _counted(tok: Any) -> bool:
 _LOCATIVE = frozenset(("in", "at", "near", "outside", "across", "throughout", "around", "inside"))
 
 
+def _place_phrase(tok: Any) -> Any:
+    """The head of the phrase a place name is part of ("Dili" in "East Timor's capital
+    Dili", "Minsk" in "the Minsk city court")."""
+    while tok.dep_ in ("appos", "compound", "poss") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _placed_on(place: Any, verb: Any) -> bool:
     """Does the place phrase of ``place`` hang on ``verb`` (or the subject noun itself), or
     on one of its objects or their prepositional phrases?"""
-    while place.dep_ in ("appos", "compound", "poss") and place.head.i != place.i:
-        place = place.head
-    holder = place.head.head  # the word the preposition hangs on
+    holder = _place_phrase(place).head.head  # the word the preposition hangs on
     for _ in range(2):  # "rioted at a jail in Dili", "arrested two Russians in Minsk"
         if holder.i == verb.i:
             return True
@@ -453,8 +462,7 @@ def _placed_on(place: Any, verb: Any) -> bool:
 def _locative(tok: Any) -> bool:
     """Is ``tok`` (a place name's head) where something happens ("rallied in Minsk", "a jail
     in East Timor's capital Dili")?"""
-    while tok.dep_ in ("appos", "compound", "poss") and tok.head.i != tok.i:
-        tok = tok.head
+    tok = _place_phrase(tok)
     return tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE
 
 
@@ -465,31 +473,28 @@ def _with_guess(
     found: Sequence[TokenMention],
     ctx: ArticleContext,
 ) -> TokenMention:
-    """Guess an unknown name's country: a country word in its own noun phrase ("Belarusian
+    """Guess an unknown name's country: a demonym on the name itself ("Turkish Kurd refugees
+    who have lived in Iraq"), else a country word in its own noun phrase ("Belarusian
     activist Ivan X", "Ivan X of the Belarusian opposition"), else the nearest country named
     in the sentence, else the country the article has named most so far."""
-    known = [m for m in found if m.actor is not None]
     head = sent[tm.head]
-    phrase = {t.i for t in head.subtree} | {t.i for t in head.head.subtree if head.dep_ == "appos"}
-    if head.dep_ in ("compound", "appos") or head.head.dep_ == "appos":
-        phrase |= {t.i for t in head.head.subtree}
-    near = [m for m in known if m.head in phrase]
-    demonym = next(
+    guess = next(
         (book.demonyms[t.text] for t in head.subtree if t.i < tm.start and t.text in book.demonyms),
         None,
-    )  # "Turkish Kurd refugees who have lived in Iraq": the demonym of the name's own phrase
-    if demonym is not None:
-        return TokenMention(
-            start=tm.start, end=tm.end, head=tm.head, actor=None, method=tm.method, guess=demonym
-        )
-    if not near and known:
-        near = sorted(known, key=lambda m: abs(m.head - tm.head))[:1]
-    if near:
-        guess = near[0].actor.country if near[0].actor else None
-    elif ctx.countries:
-        guess = max(ctx.countries.items(), key=lambda kv: kv[1])[0]
-    else:
-        guess = None
+    )
+    if guess is None:
+        known = [m for m in found if m.actor is not None]
+        phrase = {t.i for t in head.subtree}
+        phrase |= {t.i for t in head.head.subtree if head.dep_ == "appos"}
+        if head.dep_ in ("compound", "appos") or head.head.dep_ == "appos":
+            phrase |= {t.i for t in head.head.subtree}
+        near = [m for m in known if m.head in phrase]
+        if not near and known:
+            near = sorted(known, key=lambda m: abs(m.head - tm.head))[:1]
+        if near:
+            guess = near[0].actor.country if near[0].actor else None
+        elif ctx.countries:
+            guess = max(ctx.countries.items(), key=lambda kv: kv[1])[0]
     return TokenMention(
         start=tm.start, end=tm.end, head=tm.head, actor=None, method=tm.method, guess=guess
     )

@@ -476,16 +476,15 @@ def _code_verb(
         if not sources and trigger.type == "ASSAULT":
             sources = _cause_source(lexicon, at, tok, _child(tok, ("nsubj",)))
             rule += " cause-source" if sources else ""
+    objects = _objects(tok)
     if not targets and trigger.type in ("COERCE", "SANCTION"):
         # "police prevented the demonstration staged by students", "banned the opposition's
         # rally": a curbed act's doers are the ones curbed
-        targets = [
-            t for obj in _objects(tok) if _lookup_noun(lexicon, obj) for t in _doers(at, obj)
-        ]
-    objects = {o.i for o in _objects(tok)}
+        targets = [t for obj in objects if _lookup_noun(lexicon, obj) for t in _doers(at, obj)]
+    acted_on = {o.i for o in objects}
     if (
         targets
-        and all(t.mention.method == "attribute" and t.mention.head not in objects for t in targets)
+        and all(t.mention.method == "attribute" and t.mention.head not in acted_on for t in targets)
         and _among(targets, sources)
     ):
         # "blew themselves up in Tel Aviv in the worst attack of the Palestinian uprising":
@@ -495,7 +494,7 @@ def _code_verb(
         # "Nigerian authorities jailed 52 members of the banned MASSOB": a state's coercion of
         # a body the book does not know, that the context places in the same state, is
         # domestic (stored as the source's own country, the rule saying so)
-        home = _domestic_unknown(si, tok, sources[0])
+        home = _domestic_unknown(si, objects, sources[0])
         if home is not None:
             targets, rule = [home], rule + " domestic-unknown"
     if not targets and _means_gerund(tok) and tok.head.lower_ == "by":
@@ -992,9 +991,9 @@ _GERUND_PREPS = frozenset(("by", "after", "before", "while", "through", "without
 _STATE_SECTORS = frozenset(("GOV", "SEC", "JUD", "MIL"))
 
 
-def _domestic_unknown(si: SentenceInput, verb: Any, source: _Side) -> _Side | None:
-    """The source's own country when an object of ``verb`` holds an unresolved name whose
-    country guess is the source's, and the source is a state body; else None."""
+def _domestic_unknown(si: SentenceInput, objects: list[Any], source: _Side) -> _Side | None:
+    """The source's own country when one of a verb's ``objects`` holds an unresolved name
+    whose country guess is the source's, and the source is a state body; else None."""
     actor = source.mention.actor
     if (
         actor is None
@@ -1002,7 +1001,7 @@ def _domestic_unknown(si: SentenceInput, verb: Any, source: _Side) -> _Side | No
         or actor.sector not in _STATE_SECTORS
     ):
         return None
-    inside = {t.i for obj in _objects(verb) for t in obj.subtree}
+    inside = {t.i for obj in objects for t in obj.subtree}
     if any(m.actor is None and m.guess == actor.country and m.head in inside for m in si.mentions):
         return _home_country(source)
     return None
