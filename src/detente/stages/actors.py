@@ -958,9 +958,12 @@ def _is_country(book: ActorBook, alias: Alias) -> bool:
 
 
 def _inside_container(sent: Any, start: int, end: int) -> bool:
+    """Is the match part of a longer name ("Security Council of Belarus")? A leading article
+    ("the Security Council") does not make it longer."""
     for ent in sent.ents:
+        first = ent.start + 1 if ent[0].lower_ == "the" else ent.start
         inside = ent.start <= start and end <= ent.end
-        if ent.label_ in _CONTAINER_LABELS and inside and (ent.end - ent.start) > (end - start):
+        if ent.label_ in _CONTAINER_LABELS and inside and (ent.end - first) > (end - start):
             return True
     return False
 

@@ -370,7 +370,15 @@ def _names(obj: Any, items: tuple[str, ...]) -> bool:
         compounds = {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
         compounds |= {c.lower_ for c in obj.children if c.dep_ == "compound"}
         return any(item in compounds for item in items if " " not in item)
+    if lemma in _MOVEMENT_HEADS:
+        # "allow the return of inspectors": the movement's "of" object is what is allowed in
+        of = (g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
+        return any(g.dep_ == "pobj" and _names(g, items) for g in of)
     return False
+
+
+# nouns of movement whose "of" object is who moves ("the return of inspectors")
+_MOVEMENT_HEADS = frozenset(("return", "arrival", "entry", "deployment", "dispatch", "presence"))
 
 
 # heads that only package what their compound modifier names
@@ -1146,11 +1154,15 @@ def _stranded_object(at: dict[int, TokenMention], prep: Any) -> Any:
 _CLAUSES = frozenset(("conj", "advcl", "relcl", "parataxis", "acl", "csubj"))
 
 
-def _in_other_clause(tok: Any, verb: Any) -> bool:
+def _in_other_clause(tok: Any, verb: Any, *, participles: bool = False) -> bool:
     """Is ``tok`` inside a clause of its own below ``verb`` (a coordinated verb, an adverbial
-    or relative clause)? Then it belongs to that clause's event, not this one."""
+    or relative clause)? Then it belongs to that clause's event, not this one. With
+    ``participles``, a subjectless participle describing a noun does not count as one."""
     node = tok
     while node.i != verb.i and node.head.i != node.i:
+        if participles and _placing_participle(node):
+            node = node.head
+            continue
         if node.dep_ in _CLAUSES and node.pos_ in ("VERB", "AUX"):
             purpose = node.dep_ == "advcl" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in node.children
@@ -1496,6 +1508,8 @@ def _location_target(at: dict[int, TokenMention], verb: Any) -> _Side | None:
     """The country named in a locative phrase of the verb ("in Baghdad", "at a jail in
     northern Israel"), outside the subject and other clauses."""
     holders = [verb, *(c for c in verb.children if c.dep_ in _OBJ)]  # "deliveries in Baghdad"
+    # "blew up power lines leading into Kabul": a participle describing the object places it
+    holders += [c for h in holders[1:] for c in h.children if _placing_participle(c)]
     for prep in (c for h in holders for c in h.children):
         # "delivered medicine to a hospital in Lviv": the place reached counts too
         if prep.dep_ != "prep" or prep.lower_ not in (*_PLACE_PREPS, "to", "into"):
@@ -1504,10 +1518,21 @@ def _location_target(at: dict[int, TokenMention], verb: Any) -> _Side | None:
             m = at.get(tok.i)
             if m is None or m.actor is None or m.actor.kind != "country":
                 continue
-            if _in_other_clause(tok, verb):
+            if _in_other_clause(tok, verb, participles=True):
                 continue
             return _Side(m, False)
     return None
+
+
+def _placing_participle(tok: Any) -> bool:
+    """A subjectless participle describing a noun ("refugees fleeing the war in Liberia",
+    "lines leading into Kabul", "troops stationed in Gorazde"): it says where the noun's
+    referent is, not a separate event."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in _SUBJ for c in tok.children)
+    )
 
 
 def _governing_verb(tok: Any) -> Any:

@@ -521,3 +521,12 @@ def test_an_unknown_person_acts_for_the_office_in_an_appositive(pipeline: Pipeli
     text = "Ivan Zyxwv, a Russian envoy, met Lukashenko in Minsk."
     [found] = _article(pipeline, [text])
     assert found["Ivan Zyxwv"][0] == "RUS"
+
+
+def test_a_leading_article_does_not_make_a_name_part_of_a_longer_one(pipeline: Pipeline) -> None:
+    """spaCy's entity 'The Security Council' holds the context alias 'Security Council': the
+    article is no part of a longer name; 'the Security Council of Belarus' is one."""
+    found = mentions(pipeline, "The Security Council extended the UN mission in Lebanon.")
+    assert found["Security Council"] == "un_security_council"
+    other = mentions(pipeline, "The Security Council of Belarus met with UN envoys in Minsk.")
+    assert other.get("Security Council") != "un_security_council"

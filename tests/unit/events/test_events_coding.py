@@ -884,3 +884,23 @@ def test_the_doers_own_country_on_a_scene_word_is_no_target(pipeline: Pipeline) 
     assert ("PSE", "ASSAULT", "ISR") in dyads(events)
     banned = code(pipeline, "Belarusian authorities banned Belarusian newspapers.")
     assert ("BLR", "COERCE", "BLR") in dyads(banned)
+
+
+def test_a_participle_on_the_object_places_a_material_act(pipeline: Pipeline) -> None:
+    """'aid to refugees fleeing the war in Liberia', 'power lines leading into Kyiv': the
+    participle says where the object is, so the act is done there."""
+    events = code(pipeline, "Afghan rebels blew up power lines leading into Kabul.")
+    assert [e["target_country"] for e in events] == ["AFG"]
+    aid = code(pipeline, "Germany delivered food aid to refugees fleeing the war in Syria.")
+    assert ("DEU", "AID", "SYR") in dyads(aid)
+
+
+def test_allowing_the_return_of_inspectors_names_the_inspectors(pipeline: Pipeline) -> None:
+    """A movement noun's 'of' object is who moves: 'allowed the return of UN inspectors' opens
+    access as 'allowed UN inspectors in' does; 'the return of exiles' is a concession."""
+    events = code(pipeline, "Iraq allowed the return of UN weapons inspectors.")
+    assert [(e["source_country"], e["event_type"], e["mode"]) for e in events] == [
+        ("IRQ", "RETREAT", "access")
+    ]
+    exiles = code(pipeline, "Belarus allowed the return of opposition exiles.")
+    assert [e["event_type"] for e in exiles] == ["CONCEDE"]
