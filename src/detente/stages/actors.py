@@ -197,6 +197,16 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
     places = _places(am, sent)
     for start, end, actor in _domestic_agents(book, sent, taken, found, places):
         add(start, end, actor, "domestic")
+    for ent in sent.ents:
+        # an unknown person named by an office ("King Hassan of Morocco") before the pronouns,
+        # which may point back to them ("... was quoted as saying he would ...")
+        if ent.label_ != "PERSON" or ent.text in book.aliases:
+            continue
+        if any(i in taken or sent[i].text in ctx.surnames for i in range(ent.start, ent.end)):
+            continue
+        office = _office_of_unknown(book, sent, ent, found)
+        if office is not None:
+            add(ent.start, ent.end, office, "office")
     for tm in _second_mentions(book, sent, ctx, taken, list(found)):
         add(tm.start, tm.end, tm.actor, tm.method)
     for start, end, country in places:
@@ -1041,6 +1051,10 @@ def _titled_surnames(
         holders = [
             a for a in people if any(r.title == title and r.holds_on(ctx.when) for r in a.roles)
         ]
+        named = _state_named_after(book, sent, tok.i + 1)
+        if named is not None:
+            # "King Tariq of Morocco" is not the Sultan of Oman whose name ends in Tariq
+            holders = [a for a in holders if a.country == named]
         if len(holders) == 1:
             yield start, tok.i + 1, holders[0]
         elif holders and len({a.country for a in holders}) == 1:
@@ -1048,6 +1062,20 @@ def _titled_surnames(
             state = book.actors.get(holders[0].country)
             if state is not None and state.kind == "country":
                 yield start, tok.i + 1, state
+
+
+def _state_named_after(book: ActorBook, sent: Any, i: int) -> str | None:
+    """The state an "of" phrase at token ``i`` names ("King Tariq of Morocco"), if any."""
+    if i + 1 >= len(sent) or sent[i].lower_ != "of":
+        return None
+    end = i + 1
+    while end < len(sent) and sent[end].pos_ == "PROPN":
+        end += 1
+    for alias in book.aliases.get(sent[i + 1 : end].text, ()):
+        actor = book.actors.get(alias.actor_id)
+        if actor is not None and actor.kind == "country" and alias.method == "name":
+            return actor.country
+    return None
 
 
 _RULE_NOUNS = frozenset(("administration", "government", "regime", "cabinet", "presidency"))
@@ -1166,13 +1194,18 @@ def _speaker(
         return None
     reporter = clause.head
     subject = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
+    if subject is None and reporter.dep_ == "pcomp" and reporter.head.dep_ == "prep":
+        # "King Hassan was quoted as saying he ...": the one quoted
+        quoted = reporter.head.head
+        subject = next((c for c in quoted.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.i > pronoun.i:
         return None
     for m in found:
         if (
             m.head == subject.i
             and m.actor is not None
-            and m.actor.kind in kinds
+            # an unknown person named by an office acts for its state ("King Hassan of Morocco")
+            and (m.actor.kind in kinds or m.method == "office")
             and m.method not in ("attribute", "place")
         ):
             return m.actor

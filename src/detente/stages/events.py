@@ -366,6 +366,12 @@ def _names(obj: Any, items: tuple[str, ...]) -> bool:
                 return True
         elif item in (lemma, low):
             return True
+    if obj.pos_ == "PROPN":
+        # "allowed candidate Alassane Ouattara to run": a common noun before a name says
+        # what the named one is
+        titles = {c.lower_ for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        if titles & set(items):
+            return True
     if lemma in _CONTAINER_HEADS:  # "eased curfew hours", "an aid package", "sanctions regime"
         compounds = {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
         compounds |= {c.lower_ for c in obj.children if c.dep_ == "compound"}

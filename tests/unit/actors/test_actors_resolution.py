@@ -530,3 +530,10 @@ def test_a_leading_article_does_not_make_a_name_part_of_a_longer_one(pipeline: P
     assert found["Security Council"] == "un_security_council"
     other = mentions(pipeline, "The Security Council of Belarus met with UN envoys in Minsk.")
     assert other.get("Security Council") != "un_security_council"
+
+
+def test_a_title_of_a_named_state_is_not_another_states_holder(pipeline: Pipeline) -> None:
+    """'Tariq' ends the name of Oman's sultan; 'King Tariq of Morocco' is not him."""
+    found = mentions(pipeline, "King Tariq of Morocco met Putin in Sochi.")
+    assert "haitham" not in found.values()
+    assert "haitham" in mentions(pipeline, "Sultan Tariq met Putin in Sochi.").values()

@@ -904,3 +904,29 @@ def test_allowing_the_return_of_inspectors_names_the_inspectors(pipeline: Pipeli
     ]
     exiles = code(pipeline, "Belarus allowed the return of opposition exiles.")
     assert [e["event_type"] for e in exiles] == ["CONCEDE"]
+
+
+def test_a_title_before_a_name_says_what_the_named_one_is(pipeline: Pipeline) -> None:
+    """'allowed candidate Svetlana Tsikhanouskaya to run': the common noun before the name
+    meets the sense's object condition (a concession to people held back)."""
+    events = code(pipeline, "Belarus allowed candidate Svetlana Tsikhanouskaya to run.")
+    assert [(e["source_country"], e["event_type"]) for e in events] == [("BLR", "CONCEDE")]
+
+
+def test_shortening_a_curfew_eases_it(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Belarus shortened the nightly curfew in Minsk by one hour.")
+    assert [(e["event_type"], e["cameo"]) for e in events] == [("RETREAT", "0813")]
+
+
+def test_hosting_talks_between_parties_is_aimed_at_both(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Belarus hosted talks between Russia and Ukraine in Minsk.")
+    assert dyads(events) == {("BLR", "CONSULT", "RUS"), ("BLR", "CONSULT", "UKR")}
+
+
+def test_a_pronoun_in_quoted_speech_is_the_one_quoted(pipeline: Pipeline) -> None:
+    """'King X of Morocco was quoted as saying he would ...': 'he' is the king, an unknown
+    person who acts for the state his office names."""
+    events = code(
+        pipeline, "King Hassan of Morocco was quoted as saying he would host talks with Israel."
+    )
+    assert ("MAR", "CONSULT", "ISR") in dyads(events)
