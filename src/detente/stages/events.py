@@ -249,8 +249,8 @@ def _lookup_verb(lexicon: Lexicon, tok: Any) -> tuple[Trigger | None, Any]:
     lemma = _lemma(lexicon, tok)
     for child in tok.children:
         if (
-            child.dep_ in ("prt", "prep") and child.i > tok.i
-        ):  # "On Monday, X called ..." is not "call on"
+            child.dep_ in ("prt", "prep") and child.i > tok.i and not _place_or_time(child)
+        ):  # "On Monday, X called ..." is not "call on", "gave a welcome in Minsk" not "give in"
             key = f"{lemma} {child.lower_}"
             if key in lexicon.verbs:
                 # "called for the release of": the particle's object is the phrasal verb's
@@ -260,6 +260,18 @@ def _lookup_verb(lexicon: Lexicon, tok: Any) -> tuple[Trigger | None, Any]:
                     return picked, child
     entry = lexicon.verbs.get(lemma)
     return (_select(entry, tok) if entry else None), None
+
+
+def _place_or_time(prep: Any) -> bool:
+    """A preposition whose object is a place or a time ("in Minsk", "on Monday"): a
+    locative phrase, not the particle of a phrasal verb."""
+    pobj = _child(prep, ("pobj",))
+    if prep.dep_ != "prep" or pobj is None:
+        return False
+    if pobj.ent_type_ in ("DATE", "TIME"):
+        return True
+    # "called on Belarus" names the one called on; "gave in Minsk" only a place
+    return prep.lower_ in ("in", "at") and pobj.ent_type_ in ("GPE", "LOC", "FAC")
 
 
 def _lookup_noun(lexicon: Lexicon, tok: Any) -> Trigger | None:
@@ -410,8 +422,10 @@ def _code_control(
     consumed: set[int],
     control: Control,
     comp: Any,
+    key: str,
 ) -> list[Event] | None:
-    """ "refused to send" -> REJECT; None when the control verb only passes modality on."""
+    """ "refused to send" -> REJECT; None when the control verb only passes modality on.
+    ``key``: the control verb's entry ("refuse", "call on")."""
     if _lemma(lexicon, comp) in control.ignore_complement:
         consumed.add(comp.i)
         return []
@@ -427,11 +441,11 @@ def _code_control(
     if as_type is None:
         return None
     consumed.add(comp.i)
-    own = lexicon.verbs.get(_lemma(lexicon, tok))
+    own = lexicon.verbs.get(key)
     # "urged Russia to withdraw" keeps urge's own CAMEO code (020 appeal), not the type's (10)
     same = own is not None and own.type == as_type
     wrapper = Trigger(
-        key=_lemma(lexicon, tok),
+        key=key,
         type=as_type,
         symmetric=mutual or bool(own and own.symmetric),
         mode=own.mode if own is not None and same else None,
@@ -451,10 +465,16 @@ def _code_verb(
 ) -> list[Event]:
     lemma = _lemma(lexicon, tok)
     table = lexicon.control_adjectives if tok.pos_ == "ADJ" else lexicon.control
-    control = table.get(lemma)
+    control, key = table.get(lemma), lemma
+    if control is None:  # "called on Belarus to release": a phrasal control verb
+        for child in tok.children:
+            phrasal = f"{lemma} {child.lower_}"
+            if child.dep_ in ("prt", "prep") and child.i > tok.i and phrasal in table:
+                control, key = table[phrasal], phrasal
+                break
     comp = _complement(tok)
     if control is not None and comp is not None:
-        coded = _code_control(si, lexicon, at, tok, consumed, control, comp)
+        coded = _code_control(si, lexicon, at, tok, consumed, control, comp, key)
         if coded is not None:
             return coded
     if tok.pos_ != "VERB" and not _mistagged_verb(tok):
@@ -675,6 +695,22 @@ def _code_noun(
                 subject = _child(clause, ("nsubj", "nsubjpass"))
                 targets += [_Side(m, True) for m in _actors_of(at, subject)]
     light = _light_verb(tok)
+    rule = f"noun:{trigger.key}"
+    if (placer := _placed_under(tok)) is not None and not targets:
+        # "placed a Russian blogger under arrest", "was put under investigation in Italy":
+        # whoever is put under it is the target; with no agent, the state where it happened
+        # did it (as for "was detained in Belarus")
+        if _is_passive(placer):
+            targets = [_Side(m, True) for m in _actors_of(at, _child(placer, ("nsubjpass",)))]
+            sources = sources or _agent(at, placer)
+            where = None
+            if not sources:  # "in Belarus" on the verb or on the noun
+                where = _location_source(at, placer, targets) or _location_source(at, tok, targets)
+            sources = [where] if where is not None else sources
+            rule += " passive location-source" if where is not None else " passive"
+        else:
+            held = [c for c in placer.children if c.dep_ in _OBJ]
+            targets = [_Side(m, True) for o in held for m in _actors_of(at, o)]
     if light is not None and str(light.lemma_).lower() in _DENIALS:
         # "Iran rejected accusations by Netanyahu", "Russia denied the attack": whoever denies
         # is not the doer; an accusation they deny is aimed at them
@@ -687,7 +723,7 @@ def _code_noun(
         targets = _prep_objects(at, light, set(preps) - _LOCATIVE_PREPS - {"of"})
     source_ids = {s.mention.start for s in sources}
     targets = [t for t in targets if t.mention.start not in source_ids]
-    return _build(si, lexicon, at, tok, trigger, f"noun:{trigger.key}", sources, targets)
+    return _build(si, lexicon, at, tok, trigger, rule, sources, targets)
 
 
 def _noun_holders(at: dict[int, TokenMention], tok: Any, preps: set[str]) -> Iterator[Any]:
@@ -738,6 +774,18 @@ def _undone(tok: Any) -> bool:
 _DENIALS = frozenset(("reject", "deny", "dismiss", "refute", "rebuff", "counter", "dispute"))
 
 
+_PLACERS = frozenset(("put", "place", "keep", "hold", "bring"))
+
+
+def _placed_under(tok: Any) -> Any:
+    """The verb that puts someone under a nominal trigger ("placed X under arrest", "was put
+    under investigation"), or None."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "under" or prep.head.pos_ != "VERB":
+        return None
+    return prep.head if prep.head.lemma_.lower() in _PLACERS else None
+
+
 def _light_verb(tok: Any) -> Any:
     """The verb a nominal trigger is the object of, directly ("staged a protest") or as the
     modifier of the object ("launched a mediation effort"), the verb that puts an actor
@@ -760,6 +808,8 @@ def _light_verb(tok: Any) -> Any:
         and any(c.dep_ in _OBJ and _amount(c) for c in verb.children)
     ):
         return verb  # "announced $33 million in assistance": "in" hung on the verb
+    if prep.lower_ == "under":
+        return _placed_under(node)  # "placed them under arrest"
     if prep.lower_ != "in":
         return None
     if verb.pos_ == "VERB" and (lemma in _PARTAKING or _takes_part(verb)):

@@ -537,3 +537,8 @@ def test_a_title_of_a_named_state_is_not_another_states_holder(pipeline: Pipelin
     found = mentions(pipeline, "King Tariq of Morocco met Putin in Sochi.")
     assert "haitham" not in found.values()
     assert "haitham" in mentions(pipeline, "Sultan Tariq met Putin in Sochi.").values()
+
+
+def test_regional_blocs_are_organisations(pipeline: Pipeline) -> None:
+    found = mentions(pipeline, "APEC and the OAU met in Bangkok.")
+    assert (found["APEC"], found["OAU"]) == ("APEC", "OAU")

@@ -930,3 +930,36 @@ def test_a_pronoun_in_quoted_speech_is_the_one_quoted(pipeline: Pipeline) -> Non
         pipeline, "King Hassan of Morocco was quoted as saying he would host talks with Israel."
     )
     assert ("MAR", "CONSULT", "ISR") in dyads(events)
+
+
+def test_placing_someone_under_arrest_or_investigation(pipeline: Pipeline) -> None:
+    """'placed X under arrest' is an arrest of X; in the passive with no agent, the state
+    where it happened did it ('was put under investigation in Italy')."""
+    events = code(pipeline, "Belarusian police placed a Russian blogger under arrest.")
+    assert [(e["source_country"], e["event_type"], e["target_country"]) for e in events] == [
+        ("BLR", "COERCE", "RUS")
+    ]
+    probe = code(pipeline, "A Russian journalist was put under investigation in Belarus.")
+    assert [(e["source_country"], e["mode"], e["target_country"]) for e in probe] == [
+        ("BLR", "investigate", "RUS")
+    ]
+    assert "location-source" in probe[0]["rule"]
+
+
+def test_giving_a_welcome_is_hosting_a_visit(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Lukashenko gave a warm welcome to Vladimir Putin in Minsk.")
+    assert [
+        (e["source_country"], e["event_type"], e["mode"], e["target_country"]) for e in events
+    ] == [("BLR", "CONSULT", "visit", "RUS")]
+
+
+def test_a_place_or_a_time_is_no_particle_of_a_phrasal_verb(pipeline: Pipeline) -> None:
+    """'gave ... in Minsk' is not 'give in'; 'called on Monday for talks' is a call for
+    talks; 'called on Belarus to release' is a phrasal control verb (a request of Belarus)."""
+    monday = code(pipeline, "Lukashenko called on Monday for new talks with Russia.")
+    assert [e["rule"] for e in monday] == ["verb:call for"]
+    on = code(pipeline, "Russia called on Belarus to release the men.")
+    assert [(e["source_country"], e["event_type"], e["target_country"]) for e in on] == [
+        ("RUS", "REQUEST", "BLR")
+    ]
+    assert on[0]["rule"] == "control:call on>release"
