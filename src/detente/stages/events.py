@@ -457,7 +457,13 @@ def _code_control(
         si, lexicon, at, tok, None, None
     )
     head = tok.head if tok.pos_ == "ADJ" else tok
-    return _build(si, lexicon, at, tok, wrapper, rule, _sources(at, head), targets, content=comp)
+    sources = _sources(at, head)
+    if not targets and sources and inner is not None and inner.type in _DOMESTIC_TYPES:
+        # "is prepared to lift the ban on the Islamic Salvation Front": see _code_verb
+        home = _domestic_unknown(si, _objects(comp), sources[0])
+        if home is not None:
+            targets, rule = [home], rule + " domestic-unknown"
+    return _build(si, lexicon, at, tok, wrapper, rule, sources, targets, content=comp)
 
 
 def _code_verb(
@@ -524,10 +530,11 @@ def _code_verb(
         # "blew themselves up in Tel Aviv in the worst attack of the Palestinian uprising":
         # the doers' own country named on a thing of theirs, not acted on, is no target
         targets = []
-    if not targets and trigger.type == "COERCE" and sources:
+    if not targets and trigger.type in _DOMESTIC_TYPES and sources:
         # "Nigerian authorities jailed 52 members of the banned MASSOB": a state's coercion of
         # a body the book does not know, that the context places in the same state, is
-        # domestic (stored as the source's own country, the rule saying so)
+        # domestic (stored as the source's own country, the rule saying so); so is lifting
+        # a ban on one ("lifted the ban on the Islamic Salvation Front")
         home = _domestic_unknown(si, objects, sources[0])
         if home is not None:
             targets, rule = [home], rule + " domestic-unknown"
@@ -1053,6 +1060,8 @@ _GERUND_PREPS = frozenset(("by", "after", "before", "while", "through", "without
 
 
 _STATE_SECTORS = frozenset(("GOV", "SEC", "JUD", "MIL"))
+# what a state does to bodies of its own (curbs, and easing them)
+_DOMESTIC_TYPES = frozenset(("COERCE", "RETREAT", "CONCEDE"))
 
 
 def _domestic_unknown(si: SentenceInput, objects: list[Any], source: _Side) -> _Side | None:
@@ -1061,7 +1070,7 @@ def _domestic_unknown(si: SentenceInput, objects: list[Any], source: _Side) -> _
     actor = source.mention.actor
     if (
         actor is None
-        or actor.kind not in ("country", "group")
+        or actor.kind not in ("country", "group", "person")
         or actor.sector not in _STATE_SECTORS
     ):
         return None

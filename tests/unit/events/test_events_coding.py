@@ -963,3 +963,28 @@ def test_a_place_or_a_time_is_no_particle_of_a_phrasal_verb(pipeline: Pipeline) 
         ("RUS", "REQUEST", "BLR")
     ]
     assert on[0]["rule"] == "control:call on>release"
+
+
+def test_easing_a_curb_on_an_unknown_body_of_ones_own_is_domestic(pipeline: Pipeline) -> None:
+    """As for coercion: lifting (or being prepared to lift) a ban on a body the book does not
+    know, that the context places in the same state, is aimed at that state."""
+    lifted = code(pipeline, "Belarusian authorities lifted the ban on the Hramada Salvation Front.")
+    assert [(e["source_country"], e["event_type"], e["target_country"]) for e in lifted] == [
+        ("BLR", "CONCEDE", "BLR")
+    ]
+    assert "domestic-unknown" in lifted[0]["rule"]
+    ready = code(
+        pipeline,
+        "Belarusian President Alexander Lukashenko said he was prepared to lift the ban on "
+        "the Hramada Salvation Front.",
+    )
+    assert [(e["event_type"], e["target_country"]) for e in ready] == [("AGREE", "BLR")]
+
+
+def test_throwing_stones_is_a_violent_protest_and_grenades_an_attack(pipeline: Pipeline) -> None:
+    stones = code(pipeline, "Palestinian youths threw stones at Israeli soldiers in Hebron.")
+    assert [
+        (e["source_country"], e["event_type"], e["mode"], e["target_country"]) for e in stones
+    ] == [("PSE", "PROTEST", "riot", "ISR")]
+    grenade = code(pipeline, "Syrian rebels threw a grenade at a Russian patrol.")
+    assert [(e["event_type"], e["mode"]) for e in grenade] == [("ASSAULT", "explosives")]
