@@ -497,6 +497,13 @@ def _code_verb(
         if not sources and trigger.type in _SELF_MOVED:
             sources, targets = targets, []  # "Russian soldiers were deployed": they moved
             rule += " patient-source"
+        elif not sources and _armed(targets) and trigger.mode in ("withdraw", "disarm"):
+            # "UN peacekeepers were withdrawn from Bosnia", "the rebels have been demobilised":
+            # forces pulled out or stood down are the ones who retreat, from where they were
+            sources = targets
+            where = _location_source(at, tok, sources)
+            targets = [where] if where is not None else []
+            rule += " patient-source"
         elif not sources and targets and trigger.type in _STATE_ACTS:
             # "Three Russians were released from captivity in Libya", "32 Russians were
             # detained near Minsk": with no agent named, the state where it happened did it
@@ -604,6 +611,16 @@ def _cause_source(
 
 # types whose passive subject, with no agent named, is the actor that moved
 _SELF_MOVED = frozenset(("MOBILIZE",))
+_ARMED_SECTORS = frozenset(("MIL", "REB", "SEC"))
+
+
+def _armed(sides: list[_Side]) -> bool:
+    """Are all of ``sides`` (at least one) armed forces, rebels or security forces?"""
+    return bool(sides) and all(
+        s.mention.actor is not None and s.mention.actor.sector in _ARMED_SECTORS for s in sides
+    )
+
+
 # acts that only a state's authorities do to people in its hands (arrest, release, expel): an
 # agentless passive of one of these took place at the hands of the country where it happened
 _STATE_ACTS = frozenset(("COERCE", "RETREAT"))
@@ -615,7 +632,9 @@ def _location_source(at: dict[int, TokenMention], verb: Any, targets: list[_Side
     theirs = {t.mention.actor.country for t in targets if t.mention.actor is not None}
     found: dict[str, _Side] = {}
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in (*_PLACE_PREPS, "from"):
+        # "pulled out of Syria": "of" on the verb after its particle, or on "out"
+        out_of = prep.lower_ == "out" or (prep.lower_ == "of" and prep.nbor(-1).lower_ == "out")
+        if prep.dep_ != "prep" or (prep.lower_ not in (*_PLACE_PREPS, "from") and not out_of):
             continue
         for tok in prep.subtree:
             m = at.get(tok.i)

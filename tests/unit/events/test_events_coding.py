@@ -988,3 +988,23 @@ def test_throwing_stones_is_a_violent_protest_and_grenades_an_attack(pipeline: P
     ] == [("PSE", "PROTEST", "riot", "ISR")]
     grenade = code(pipeline, "Syrian rebels threw a grenade at a Russian patrol.")
     assert [(e["event_type"], e["mode"]) for e in grenade] == [("ASSAULT", "explosives")]
+
+
+def test_forces_pulled_out_are_the_ones_who_retreat(pipeline: Pipeline) -> None:
+    """An agentless passive withdrawal or demobilisation of armed forces: they retreat, from
+    where they were ('Russian troops were pulled out of Syria'); released civilians are
+    still released by the state where it happened."""
+    events = code(pipeline, "Russian troops were pulled out of Syria.")
+    assert [(e["source_country"], e["event_type"], e["target_country"]) for e in events] == [
+        ("RUS", "RETREAT", "SYR")
+    ]
+    assert "patient-source" in events[0]["rule"]
+    released = code(pipeline, "Three Russians were released from captivity in Libya.")
+    assert [(e["source_country"], e["target_country"]) for e in released] == [("LBY", "RUS")]
+
+
+def test_easing_emergency_rule(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Serbia eased emergency measures in Montenegro.")
+    assert [(e["event_type"], e["cameo"], e["target_country"]) for e in events] == [
+        ("RETREAT", "0814", "MNE")
+    ]
