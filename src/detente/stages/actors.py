@@ -223,7 +223,9 @@ def resolve_sentence(am: ActorMatcher, sent: Any, ctx: ArticleContext) -> list[T
             continue  # a known name used as a modifier is not an unknown actor
         if not any(i in taken for i in range(ent.start, ent.end)):
             office = _office_of_unknown(book, sent, ent, found) if ent.label_ == "PERSON" else None
-            named = _organisation_of(book, sent, ent, matches) if ent.label_ == "ORG" else None
+            named = (
+                _organisation_of(book, sent, ent, matches, places) if ent.label_ == "ORG" else None
+            )
             if office is not None:
                 add(ent.start, ent.end, office, "office")
             elif named is not None:
@@ -327,27 +329,39 @@ def _organisation_of(
     sent: Any,
     ent: Any,
     matches: Sequence[tuple[int, int, tuple[Alias, ...]]],
+    places: Sequence[tuple[int, int, str]] = (),
 ) -> Actor | None:
     """ "The Canadian International Development Agency gave $2 million", "the Nigerian Union
-    of Teachers": a body the dictionary does not know, whose name opens with a country's
-    name or demonym, is that country's (its sector from the name's head noun). The name
-    stays unresolved in the store; events take the country's group."""
+    of Teachers", "Baghdad University": a body the dictionary does not know, whose name opens
+    with a country's name or demonym, its capital or one of its cities, is that country's
+    (its sector from the name's head noun). The name stays unresolved in the store; events
+    take the country's group."""
     first = ent.start + (1 if sent[ent.start].pos_ == "DET" else 0)
-    for start, end, aliases in matches:
-        if start != first or end >= ent.end:
+    opening = [
+        (end, book.actors.get(alias.actor_id))
+        for start, end, aliases in matches
+        if start == first and end < ent.end
+        for alias in aliases
+        if not alias.ambiguous and alias.method in ("demonym", "name", "capital")
+    ]
+    opening += [(end, book.actors.get(code)) for start, end, code in places if start == first]
+    for end, actor in opening:
+        if actor is None or actor.kind != "country" or end >= ent.end:
             continue
-        for alias in aliases:
-            actor = book.actors.get(alias.actor_id)
-            if alias.ambiguous or alias.method not in ("demonym", "name") or actor is None:
-                continue
-            if actor.kind != "country":
-                continue
-            sector = _agent_sector(book, sent, ent.root.i, end)
-            if sector is None:
-                root = ent.root.lemma_.lower()
-                sector = "GOV" if root in _STATE_BODIES else "CVL"
-            return book.group(actor.id, sector)
+        sector = _agent_sector(book, sent, ent.root.i, end)
+        if sector is None:
+            root = ent.root.lemma_.lower()
+            sector = "GOV" if root in _STATE_BODIES else _BODY_SECTORS.get(root, "CVL")
+        return book.group(actor.id, sector)
     return None
+
+
+# heads of a body's name that say its sector ("Baghdad University")
+_BODY_SECTORS = {
+    "university": "EDU", "school": "EDU", "college": "EDU", "academy": "EDU",
+    "assembly": "LEG", "parliament": "LEG", "senate": "LEG", "congress": "LEG", "duma": "LEG",
+    "court": "JUD", "tribunal": "JUD",
+}  # fmt: skip
 
 
 _STATE_BODIES = frozenset(
@@ -804,7 +818,12 @@ def _group_phrase(
         and head.i > last.i
     ):
         # "Russia police", "Beijing police", "a Zimbabwe court": the country's agents
-        return _group_for(book, sent, start, head.i, country_alias.actor_id, country_alias.method)
+        found = _group_for(book, sent, start, head.i, country_alias.actor_id, country_alias.method)
+        cut = next((c.i for c in last.children if c.dep_ == "cc"), None)
+        if found is not None and cut is not None and _conj_demonym(book, last) is not None:
+            # "US and British forces": the US forces here, the British ones after
+            return (start, cut, found[2], found[3])
+        return found
     return None
 
 
@@ -906,7 +925,11 @@ def _pick(
 ) -> tuple[Actor | None, str] | None:
     """Choose one reading of a dictionary match, or none when it is not an actor here."""
     span = sent[start:end]
+    if _acronym_of_other(book, sent, start, end, aliases):
+        return None
     direct = [a for a in aliases if a.method in ("name", "seat") and not a.ambiguous]
+    if direct and _opens_unknown_body(book, sent, start, end, direct[0]):
+        return None  # "Montenegro Municipality Association": the body, read as an entity
     if direct:
         return book.actors.get(direct[0].actor_id), direct[0].method
     if any(a.method == "demonym" for a in aliases):
@@ -950,6 +973,40 @@ def _pick(
         ):
             return actor, "context"
     return None
+
+
+def _opens_unknown_body(book: ActorBook, sent: Any, start: int, end: int, alias: Alias) -> bool:
+    """Does a country's name open a longer organisation name the book does not know ("the
+    Montenegro Municipality Association")? Then the body is the actor, not the state."""
+    actor = book.actors.get(alias.actor_id)
+    if actor is None or actor.kind != "country":
+        return False
+    for ent in sent.ents:
+        first = ent.start + (1 if sent[ent.start].pos_ == "DET" else 0)
+        if ent.label_ == "ORG" and first == start and end < ent.end:
+            return ent.text not in book.aliases and sent[end - 1].dep_ in ("compound", "nmod")
+    return False
+
+
+def _acronym_of_other(
+    book: ActorBook, sent: Any, start: int, end: int, aliases: tuple[Alias, ...]
+) -> bool:
+    """ "the Montenegro Municipality Association (AKK)": an acronym in brackets after a name
+    stands for that name, not for a known actor with the same letters (unless the name is
+    one of that actor's: "the European Union (EU)")."""
+    if start < 2 or end >= len(sent) or sent[start - 1].text != "(" or sent[end].text != ")":
+        return False
+    if not sent[start:end].text.isupper():
+        return False
+    before = sent[start - 2]
+    ent = next((e for e in sent.ents if e.start <= before.i < e.end), None)
+    if ent is None:
+        return False
+    actors = (book.actors.get(a.actor_id) for a in aliases)
+    return not any(
+        actor is not None and any(name in ent.text for name in actor.aliases if len(name) > 4)
+        for actor in actors
+    )
 
 
 def _inside_person(sent: Any, start: int, end: int) -> bool:

@@ -1000,6 +1000,12 @@ def _sources(at: dict[int, TokenMention], verb: Any) -> list[_Side]:
             return _agent(at, tok)
         deps = ("nsubj", "csubj", "nsubjpass") if _stative(tok) else ("nsubj", "csubj")
         subjects = [c for c in tok.children if c.dep_ in deps]
+        # "The Red Cross operating in Iraq said": a participle misread as the subject, with
+        # the real subject hung on it
+        subjects = [
+            next((g for g in c.children if g.dep_ == "nsubj"), c) if c.tag_ == "VBG" else c
+            for c in subjects
+        ]
         if not subjects:  # a parse that hangs the subject on the auxiliary ("have opposed")
             subjects = [
                 g

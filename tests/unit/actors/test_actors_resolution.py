@@ -542,3 +542,42 @@ def test_a_title_of_a_named_state_is_not_another_states_holder(pipeline: Pipelin
 def test_regional_blocs_are_organisations(pipeline: Pipeline) -> None:
     found = mentions(pipeline, "APEC and the OAU met in Bangkok.")
     assert (found["APEC"], found["OAU"]) == ("APEC", "OAU")
+
+
+def test_an_unknown_body_named_after_a_city_is_that_countrys(pipeline: Pipeline) -> None:
+    """'Baghdad University Medical School': a body the book does not know, whose name opens
+    with a capital or a city, belongs to that city's country (academia, by its head)."""
+    [doc] = list(
+        parse(pipeline.nlp, ["American doctors delivered medicine to Baghdad University."])
+    )
+    found = resolve_sentence(pipeline.matcher, doc, ArticleContext(when=None))
+    body = next(m for m in found if doc[m.start : m.end].text.startswith("Baghdad"))
+    assert body.actor is not None
+    assert (body.actor.country, body.actor.sector) == ("IRQ", "EDU")
+
+
+def test_an_acronym_in_brackets_stands_for_the_name_before_it(pipeline: Pipeline) -> None:
+    """'(AKK)' after an unknown association is its acronym, not Kramp-Karrenbauer; after
+    'the European Union' it is the EU."""
+    found = mentions(pipeline, "The Minsk Taxi Association (AKK) protested against new fees.")
+    assert "kramp_karrenbauer" not in found.values()
+    assert mentions(pipeline, "The European Union (EU) imposed sanctions.")["EU"] == "EU"
+
+
+def test_a_country_opening_an_unknown_bodys_name_gives_the_body(pipeline: Pipeline) -> None:
+    """'the Montenegro Municipality Association' is a Montenegrin body, not the state; 'the
+    Montenegro Assembly' its legislature."""
+    [doc] = list(
+        parse(
+            pipeline.nlp,
+            ["Montenegro Municipality Association officials met the Montenegro Assembly."],
+        )
+    )
+    found = resolve_sentence(pipeline.matcher, doc, ArticleContext(when=None))
+    sectors = [(m.actor.country, m.actor.sector) for m in found if m.actor is not None]
+    assert sectors == [("MNE", "CVL"), ("MNE", "LEG")]
+
+
+def test_a_name_and_a_demonym_coordinated_on_one_noun_are_two_groups(pipeline: Pipeline) -> None:
+    found = mentions(pipeline, "US and British forces attacked Iraqi positions.")
+    assert "USA.MIL" in found.values() and "GBR.MIL" in found.values()

@@ -1008,3 +1008,12 @@ def test_easing_emergency_rule(pipeline: Pipeline) -> None:
     assert [(e["event_type"], e["cameo"], e["target_country"]) for e in events] == [
         ("RETREAT", "0814", "MNE")
     ]
+
+
+def test_a_participle_misread_as_the_subject_passes_on_its_own(pipeline: Pipeline) -> None:
+    """spaCy reads 'The Red Cross operating in Iraq said ...' with 'operating' as the subject
+    of 'said'; the speaker is the Red Cross."""
+    events = code(pipeline, "The Red Cross operating in Iraq said Britain must ensure security.")
+    assert [(e["source_actor_id"], e["event_type"], e["target_country"]) for e in events] == [
+        ("ICRC", "REQUEST", "GBR")
+    ]
