@@ -694,8 +694,11 @@ def _named_group(book: ActorBook, sent: Any, tm: TokenMention) -> TokenMention:
     noun = last.head
     if tm.guess is None or last.dep_ != "compound" or noun.i <= last.i or noun.i > tm.end + 1:
         return tm
-    sector = _agent_sector(book, sent, noun.i, noun.i)
-    if sector not in _DOMESTIC_SECTORS or noun.lemma_.lower() in _GENERIC_AGENTS:
+    sector = _agent_sector(book, sent, noun.i, tm.end)
+    # a generic head ("group", "leaders") needs an agent word between ("Hutu rebel group")
+    named_by = {t.lemma_.lower() for t in sent[tm.end : noun.i] if t.head.i == noun.i}
+    generic = noun.lemma_.lower() in _GENERIC_AGENTS and not named_by & set(book.agents)
+    if sector not in _DOMESTIC_SECTORS or generic:
         return tm
     actor = book.group(tm.guess, sector)
     if actor is None:

@@ -545,6 +545,18 @@ def _code_verb(
         home = _domestic_unknown(si, objects, sources[0])
         if home is not None:
             targets, rule = [home], rule + " domestic-unknown"
+    if not targets and trigger.type == "REQUEST" and sources:
+        # "insisted on its demands that Burundi's government grant ...": the demand's
+        # clause names who is asked
+        held = [*objects, *(_child(p, ("pobj",)) for p in tok.children if p.dep_ == "prep")]
+        targets = [
+            _Side(m, True)
+            for noun in held
+            if noun is not None and noun.pos_ == "NOUN"
+            for clause in noun.children
+            if clause.dep_ in ("acl", "ccomp") and any(c.lower_ == "that" for c in clause.children)
+            for m in _actors_of(at, _child(clause, ("nsubj", "nsubjpass")))
+        ]
     if not targets and _means_gerund(tok) and tok.head.lower_ == "by":
         # "helped Kenya by donating supplies": the means acts on the object of what it serves
         targets = [_Side(m, True) for m in _actors_of(at, _child(tok.head.head, ("dobj",)))]
@@ -866,7 +878,7 @@ def _takes_part(verb: Any) -> bool:
     )
 
 
-_ONTO_VERBS = frozenset(("go", "remain", "stay", "be", "put", "place", "keep"))
+_ONTO_VERBS = frozenset(("go", "remain", "stay", "be", "put", "place", "keep", "insist"))
 # verbs whose "in" phrase is what their subject did ("engaged in", "participated in")
 _PARTAKING = frozenset(("engage", "participate", "partake", "involve", "join"))
 

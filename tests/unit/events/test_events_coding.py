@@ -1017,3 +1017,17 @@ def test_a_participle_misread_as_the_subject_passes_on_its_own(pipeline: Pipelin
     assert [(e["source_actor_id"], e["event_type"], e["target_country"]) for e in events] == [
         ("ICRC", "REQUEST", "GBR")
     ]
+
+
+def test_insisting_on_a_demand_that_someone_act_asks_them(pipeline: Pipeline) -> None:
+    """'The main Hutu rebel group insisted on its demands that Burundi's government grant
+    ...': an unknown group name on 'rebel group' is a rebel group of the context's country,
+    and the demand's clause names who is asked."""
+    events = code(
+        pipeline,
+        "The main Hutu rebel group insisted on its demands that Burundi's government grant "
+        "the Hutu majority more rights.",
+    )
+    assert [(e["source_actor_id"], e["event_type"], e["target_country"]) for e in events] == [
+        ("BDI.REB", "REQUEST", "BDI")
+    ]
