@@ -928,7 +928,7 @@ def _pick(
 ) -> tuple[Actor | None, str] | None:
     """Choose one reading of a dictionary match, or none when it is not an actor here."""
     span = sent[start:end]
-    if _acronym_of_other(book, sent, start, end, aliases):
+    if _acronym_of_other(book, sent, start, end, aliases) or _currency(sent, start, end):
         return None
     direct = [a for a in aliases if a.method in ("name", "seat") and not a.ambiguous]
     if direct and _opens_unknown_body(book, sent, start, end, direct[0]):
@@ -989,6 +989,13 @@ def _opens_unknown_body(book: ActorBook, sent: Any, start: int, end: int, alias:
         if ent.label_ == "ORG" and first == start and end < ent.end:
             return ent.text not in book.aliases and sent[end - 1].dep_ in ("compound", "nmod")
     return False
+
+
+def _currency(sent: Any, start: int, end: int) -> bool:
+    """ "US $50 million", "HK$ 3 billion": a country's name in a sum of money."""
+    following = sent[end] if end < len(sent) else None
+    inside = sent[start].ent_type_ == "MONEY"
+    return inside or (following is not None and following.text in ("$", "dollars"))
 
 
 def _acronym_of_other(

@@ -491,7 +491,7 @@ def _code_verb(
     rule = f"verb:{trigger.key}"
     if _is_passive(tok) and not _stative(tok):
         shared = _passive_head(tok)
-        sources = _agent(at, tok) or _agent(at, shared)
+        sources = _agent(at, tok) or _agent(at, shared) or _stray_agent(lexicon, at, tok)
         targets = [_Side(m, True) for m in _actors_of(at, _child(shared, ("nsubjpass",)))]
         rule += " passive"
         if not sources and trigger.type in _SELF_MOVED:
@@ -1166,6 +1166,20 @@ def _main_clause_misparsed(verb: Any) -> bool:
     if verb.tag_ in ("VBZ", "VBP"):
         return True
     return verb.tag_ in ("VBD", "VBN") and any(c.dep_ in ("dobj", "prt") for c in verb.children)
+
+
+def _stray_agent(lexicon: Lexicon, at: dict[int, TokenMention], verb: Any) -> list[_Side]:
+    """A passive's agent the parser hung on the verb's prepositional object ("was accused of
+    corruption by Haitian officials"), unless that object is an event of its own whose doer
+    the "by" names ("accused of the killing by rebels")."""
+    for prep in verb.children:
+        pobj = _child(prep, ("pobj",)) if prep.dep_ == "prep" else None
+        if pobj is None or pobj.pos_ != "NOUN" or _lookup_noun(lexicon, pobj) is not None:
+            continue
+        by = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if by is not None:
+            return [_Side(m, True) for m in _actors_of(at, _child(by, ("pobj",)))]
+    return []
 
 
 def _agent(at: dict[int, TokenMention], verb: Any) -> list[_Side]:

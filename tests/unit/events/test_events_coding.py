@@ -1031,3 +1031,20 @@ def test_insisting_on_a_demand_that_someone_act_asks_them(pipeline: Pipeline) ->
     assert [(e["source_actor_id"], e["event_type"], e["target_country"]) for e in events] == [
         ("BDI.REB", "REQUEST", "BDI")
     ]
+
+
+def test_a_passive_agent_hung_on_the_prepositional_object(pipeline: Pipeline) -> None:
+    """spaCy hangs 'by Belarusian officials' on 'corruption' in 'was accused of corruption by
+    Belarusian officials': it is still the accuser; 'of the killing by X' names a killer."""
+    events = code(pipeline, "Lukashenko has been accused of corruption by Belarusian officials.")
+    assert [(e["source_country"], e["event_type"], e["target_actor_id"]) for e in events] == [
+        ("BLR", "ACCUSE", "lukashenko")
+    ]
+
+
+def test_sums_of_money_and_business_people(pipeline: Pipeline) -> None:
+    """'US $50 million' names no state; 'a Saudi businessman' is Saudi business."""
+    events = code(pipeline, "A Saudi businessman is suing the United States for US $50 million.")
+    assert [(e["source_actor_id"], e["event_type"], e["target_country"]) for e in events] == [
+        ("SAU.BUS", "ACCUSE", "USA")
+    ]
