@@ -414,6 +414,20 @@ def _complement(tok: Any) -> Any:
     return next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
 
 
+def _for_clause(tok: Any) -> Any:
+    """A clause with its own subject opened by "for" on ``tok`` ("called for Britain to
+    stay"), or None."""
+    for clause in tok.children:
+        if (
+            clause.dep_ in ("advcl", "ccomp", "xcomp")
+            and clause.i > tok.i
+            and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+            and _child(clause, ("nsubj",)) is not None
+        ):
+            return clause
+    return None
+
+
 def _code_control(
     si: SentenceInput,
     lexicon: Lexicon,
@@ -453,8 +467,12 @@ def _code_control(
         intensity=own.intensity if own is not None and same else None,
     )
     rule = f"control:{wrapper.key}>{_lemma(lexicon, comp)}"
-    targets = _targets(si, lexicon, at, comp, inner, None) or _targets(
-        si, lexicon, at, tok, None, None
+    opened = _for_clause(tok)
+    asked = _child(comp, ("nsubj",)) if opened is not None and opened.i == comp.i else None
+    targets = (
+        [_Side(m, True) for m in _actors_of(at, asked)]
+        or _targets(si, lexicon, at, comp, inner, None)
+        or _targets(si, lexicon, at, tok, None, None)
     )
     head = tok.head if tok.pos_ == "ADJ" else tok
     sources = _sources(at, head)
@@ -472,13 +490,19 @@ def _code_verb(
     lemma = _lemma(lexicon, tok)
     table = lexicon.control_adjectives if tok.pos_ == "ADJ" else lexicon.control
     control, key = table.get(lemma), lemma
+    comp = _complement(tok)
     if control is None:  # "called on Belarus to release": a phrasal control verb
         for child in tok.children:
             phrasal = f"{lemma} {child.lower_}"
             if child.dep_ in ("prt", "prep") and child.i > tok.i and phrasal in table:
                 control, key = table[phrasal], phrasal
                 break
-    comp = _complement(tok)
+    if control is None and comp is None and f"{lemma} for" in table:
+        # "called for Britain to stay", "pushed for the US to support": the clause's own
+        # subject is the one asked
+        clause = _for_clause(tok)
+        if clause is not None:
+            control, key, comp = table[f"{lemma} for"], f"{lemma} for", clause
     if control is not None and comp is not None:
         coded = _code_control(si, lexicon, at, tok, consumed, control, comp, key)
         if coded is not None:

@@ -1048,3 +1048,15 @@ def test_sums_of_money_and_business_people(pipeline: Pipeline) -> None:
     assert [(e["source_actor_id"], e["event_type"], e["target_country"]) for e in events] == [
         ("SAU.BUS", "ACCUSE", "USA")
     ]
+
+
+def test_calling_for_someone_to_act_asks_them(pipeline: Pipeline) -> None:
+    """'called for Russia to withdraw its troops': the for-clause's subject is the one asked;
+    the withdrawal is asked for, not done."""
+    events = code(pipeline, "Lukashenko called for Russia to withdraw its troops.")
+    assert [(e["source_country"], e["event_type"], e["target_country"]) for e in events] == [
+        ("BLR", "REQUEST", "RUS")
+    ]
+    assert events[0]["rule"] == "control:call for>withdraw"
+    pushed = code(pipeline, "The UK pushed hard for the US support its plan.")
+    assert dyads(pushed) == {("GBR", "REQUEST", "USA")}
