@@ -872,6 +872,8 @@ def _light_verb(tok: Any) -> Any:
         return verb  # "announced $33 million in assistance": "in" hung on the verb
     if prep.lower_ == "under":
         return _placed_under(node)  # "placed them under arrest"
+    if prep.lower_ == "for" and verb.pos_ == "VERB" and lemma in _GATHERING:
+        return verb  # "thousands converged for a rally in Lagos"
     if prep.lower_ != "in":
         return None
     if verb.pos_ == "VERB" and (lemma in _PARTAKING or _takes_part(verb)):
@@ -903,6 +905,8 @@ def _takes_part(verb: Any) -> bool:
 
 
 _ONTO_VERBS = frozenset(("go", "remain", "stay", "be", "put", "place", "keep", "insist"))
+# verbs whose "for" phrase is a gathering their subject joins ("converged for a rally")
+_GATHERING = frozenset(("gather", "converge", "assemble", "mass", "turn", "come", "head"))
 # verbs whose "in" phrase is what their subject did ("engaged in", "participated in")
 _PARTAKING = frozenset(("engage", "participate", "partake", "involve", "join"))
 

@@ -1060,3 +1060,10 @@ def test_calling_for_someone_to_act_asks_them(pipeline: Pipeline) -> None:
     assert events[0]["rule"] == "control:call for>withdraw"
     pushed = code(pipeline, "The UK pushed hard for the US support its plan.")
     assert dyads(pushed) == {("GBR", "REQUEST", "USA")}
+
+
+def test_gathering_for_a_rally_is_holding_it(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Thousands of Belarusians gathered for a rally in Minsk.")
+    assert [(e["source_actor_id"], e["event_type"], e["target_country"]) for e in events] == [
+        ("BLR.CVL", "PROTEST", "BLR")
+    ]
