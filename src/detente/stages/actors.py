@@ -1012,11 +1012,22 @@ def _acronym_of_other(
     ent = next((e for e in sent.ents if e.start <= before.i < e.end), None)
     if ent is None:
         return False
+    acronym = sent[start:end].text
+    words = ent.text.replace("-", " ").split()
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    if acronym in initials or _in_order(acronym, initials):
+        return False  # "the International Labor Office (ILO)": it spells the name
     actors = (book.actors.get(a.actor_id) for a in aliases)
     return not any(
         actor is not None and any(name in ent.text for name in actor.aliases if len(name) > 4)
         for actor in actors
     )
+
+
+def _in_order(letters: str, word: str) -> bool:
+    """Are ``letters`` found in ``word`` in order?"""
+    rest = iter(word)
+    return all(ch in rest for ch in letters)
 
 
 def _inside_person(sent: Any, start: int, end: int) -> bool:

@@ -562,6 +562,9 @@ def test_an_acronym_in_brackets_stands_for_the_name_before_it(pipeline: Pipeline
     found = mentions(pipeline, "The Minsk Taxi Association (AKK) protested against new fees.")
     assert "kramp_karrenbauer" not in found.values()
     assert mentions(pipeline, "The European Union (EU) imposed sanctions.")["EU"] == "EU"
+    # an acronym that spells the name before it is that name, known by its acronym
+    ilo = mentions(pipeline, "The International Labor Office (ILO) criticised Belarus.")
+    assert ilo["ILO"] == "ILO"
 
 
 def test_a_country_opening_an_unknown_bodys_name_gives_the_body(pipeline: Pipeline) -> None:
