@@ -526,8 +526,21 @@ def _code_verb(
             # forces pulled out or stood down are the ones who retreat, from where they were
             sources = targets
             where = _location_source(at, tok, sources)
-            targets = [where] if where is not None else []
             rule += " patient-source"
+            if where is None:
+                # "guerrillas operating in Macedonia have been demobilised": where they were
+                subject = _child(shared, ("nsubjpass",))
+                placed = [t for t in subject.subtree if _placing_participle(t)] if subject else []
+                where = next((w for p in placed if (w := _location_target(at, p))), None)
+                rule += " location-target" if where is not None else ""
+            rebels = (
+                sources[0].mention.actor is not None and sources[0].mention.actor.sector == "REB"
+            )
+            if where is None and rebels:
+                # "the rebels have been demobilised": they stand down before their government
+                where = _home_government(sources[0])
+                rule += " home-government" if where is not None else ""
+            targets = [where] if where is not None else []
         elif not sources and targets and trigger.type in _STATE_ACTS:
             # "Three Russians were released from captivity in Libya", "32 Russians were
             # detained near Minsk": with no agent named, the state where it happened did it

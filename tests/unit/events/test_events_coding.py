@@ -1067,3 +1067,13 @@ def test_gathering_for_a_rally_is_holding_it(pipeline: Pipeline) -> None:
     assert [(e["source_actor_id"], e["event_type"], e["target_country"]) for e in events] == [
         ("BLR.CVL", "PROTEST", "BLR")
     ]
+
+
+def test_withdrawn_forces_retreat_from_where_they_were_stationed(pipeline: Pipeline) -> None:
+    """'Russian troops stationed in Belarus were withdrawn': the place is on the subject's
+    participle; demobilised rebels stand down before their own government."""
+    events = code(pipeline, "Russian troops stationed in Belarus were withdrawn.")
+    assert dyads(events) == {("RUS", "RETREAT", "BLR")}
+    rebels = code(pipeline, "Ukrainian rebels have been demobilized.")
+    assert [(e["source_actor_id"], e["target_country"]) for e in rebels] == [("UKR.REB", "UKR")]
+    assert "home-government" in rebels[0]["rule"]
