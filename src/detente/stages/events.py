@@ -491,6 +491,20 @@ def _code_verb(
     table = lexicon.control_adjectives if tok.pos_ == "ADJ" else lexicon.control
     control, key = table.get(lemma), lemma
     comp = _complement(tok)
+    if control is not None and comp is None:
+        # "have sworn to fight": spaCy may read a control verb's infinitive as a purpose clause
+        comp = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ == "advcl"
+                and c.i == tok.i + 2
+                and any(
+                    a.dep_ == "aux" and a.lower_ == "to" and a.i == tok.i + 1 for a in c.children
+                )
+            ),
+            None,
+        )
     if control is None:  # "called on Belarus to release": a phrasal control verb
         for child in tok.children:
             phrasal = f"{lemma} {child.lower_}"
@@ -1475,10 +1489,11 @@ def _build(
         ):
             pairs = [(s, where, rule + " location-target") for s in sources]
     acted = tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and _light_verb(tok) is not None)
-    if not pairs and sources and trigger.type == "PROTEST" and acted:
+    if not pairs and sources and trigger.type in ("PROTEST", "THREATEN") and acted:
         # "Egyptian demonstrators rioted", "opposition parties in Nepal called a general
         # strike": a protest by a country's own people with no one named on the receiving
-        # end is aimed at that country's government (the convention of event coders)
+        # end is aimed at that country's government (the convention of event coders); so is
+        # a threat ("ethnic Albanians have sworn to fight")
         home = _home_government(sources[0])
         if home is not None:
             pairs = [(sources[0], home, rule + " home-government")]

@@ -1077,3 +1077,20 @@ def test_withdrawn_forces_retreat_from_where_they_were_stationed(pipeline: Pipel
     rebels = code(pipeline, "Ukrainian rebels have been demobilized.")
     assert [(e["source_actor_id"], e["target_country"]) for e in rebels] == [("UKR.REB", "UKR")]
     assert "home-government" in rebels[0]["rule"]
+
+
+def test_a_control_verbs_infinitive_read_as_a_purpose_clause(pipeline: Pipeline) -> None:
+    """spaCy reads 'have sworn to fight' with 'to fight' as a purpose clause; it is still the
+    oath's complement (a threat). A domestic group's threat with no one named is aimed at its
+    own government, as its protests are."""
+    events = code(
+        pipeline, "Ethnic Russians in Moldova have sworn to fight until they win autonomy."
+    )
+    assert [(e["event_type"], e["rule"].split()[0]) for e in events] == [
+        ("THREATEN", "control:swear>fight")
+    ]
+    threat = code(pipeline, "Belarusian workers threatened to strike.")
+    assert [(e["source_actor_id"], e["event_type"], e["target_country"]) for e in threat] == [
+        ("BLR.CVL", "THREATEN", "BLR")
+    ]
+    assert "home-government" in threat[0]["rule"]
