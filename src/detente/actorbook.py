@@ -68,6 +68,22 @@ class ActorBook:
     role_words: frozenset[str] = frozenset()  # every word of a role phrase ("foreign", ...)
     owned: frozenset[str] = frozenset()  # things a state proposes or holds: "the Israeli plan"
     places: Mapping[str, str] = field(default_factory=dict)  # city or region -> country code
+    # (title, country) -> the people who held that office, with their terms, in book order
+    _offices: Mapping[tuple[str, str], tuple[tuple[Actor, tuple[Role, ...]], ...]] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        offices: dict[tuple[str, str], dict[str, tuple[Actor, list[Role]]]] = {}
+        for actor in self.actors.values():
+            for role in actor.roles:
+                held = offices.setdefault((role.title, role.country), {})
+                held.setdefault(actor.id, (actor, []))[1].append(role)
+        index = {
+            key: tuple((actor, tuple(roles)) for actor, roles in held.values())
+            for key, held in offices.items()
+        }
+        object.__setattr__(self, "_offices", index)
 
     def get(self, actor_id: str) -> Actor | None:
         actor = self.actors.get(actor_id)
@@ -93,13 +109,11 @@ class ActorBook:
 
     def holders(self, title: str, country: str, when: date | None) -> list[Actor]:
         """People holding ``title`` in ``country`` on ``when`` (all holders when undated)."""
-        found = []
-        for actor in self.actors.values():
-            for role in actor.roles:
-                if role.title == title and role.country == country and role.holds_on(when):
-                    found.append(actor)
-                    break
-        return found
+        return [
+            actor
+            for actor, terms in self._offices.get((title, country), ())
+            if any(role.holds_on(when) for role in terms)
+        ]
 
 
 def load_actorbook(extra_files: Sequence[Path] = (), *, shipped: bool = True) -> ActorBook:
