@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from tests.integration.test_analyze_rerun import _snapshot
+from tests.integration.test_engine_local import _many
 
 from detente import api
 from detente.api import analyze
@@ -36,16 +37,7 @@ def test_forked_workers_analyse_with_the_loaded_pipeline(
 def test_two_forked_workers_make_the_same_store_as_one(
     tmp_path: Path, settings: Settings, pipeline: Pipeline
 ) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    pairs = [("Belarus", "Russia"), ("Poland", "Ukraine"), ("China", "Japan"), ("Iran", "Iraq")]
-    for i in range(10):
-        a, b = pairs[i % 4]
-        (folder / f"{i:02d}.txt").write_text(
-            f"Talks {i}\n\nOn {i + 1} May 2021, {a} accused {b} of closing the border. "
-            f"{b} summoned the ambassador of {a}.\n",
-            encoding="utf-8",
-        )
+    folder = _many(tmp_path, 10)
     one = dataclasses.replace(settings, batch_size=3)
     analyze([folder], settings=one, pipeline=pipeline, report=False)
     two = dataclasses.replace(one, db=tmp_path / "two.duckdb", workers=2)

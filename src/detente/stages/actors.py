@@ -350,24 +350,21 @@ def _organisation_of(
             continue
         sector = _agent_sector(book, sent, ent.root.i, end)
         if sector is None:
-            root = ent.root.lemma_.lower()
-            sector = "GOV" if root in _STATE_BODIES else _BODY_SECTORS.get(root, "CVL")
+            sector = _BODY_SECTORS.get(ent.root.lemma_.lower(), "CVL")
         return book.group(actor.id, sector)
     return None
 
 
-# heads of a body's name that say its sector ("Baghdad University")
+# heads of a body's name that say its sector ("Canadian Development Agency", "Baghdad
+# University"); any other body is civilian
 _BODY_SECTORS = {
+    "agency": "GOV", "ministry": "GOV", "office": "GOV", "department": "GOV", "council": "GOV",
+    "commission": "GOV", "service": "GOV", "bureau": "GOV", "authority": "GOV",
+    "directorate": "GOV", "inspectorate": "GOV", "administration": "GOV", "cabinet": "GOV",
     "university": "EDU", "school": "EDU", "college": "EDU", "academy": "EDU",
     "assembly": "LEG", "parliament": "LEG", "senate": "LEG", "congress": "LEG", "duma": "LEG",
     "court": "JUD", "tribunal": "JUD",
 }  # fmt: skip
-
-
-_STATE_BODIES = frozenset(
-    ("agency", "ministry", "office", "department", "council", "commission", "service",
-     "bureau", "authority", "directorate", "inspectorate", "administration", "cabinet")
-)  # fmt: skip
 
 
 # titles of officials that are not offices the actor book tracks holders of, by sector

@@ -467,8 +467,9 @@ def _code_control(
         intensity=own.intensity if own is not None and same else None,
     )
     rule = f"control:{wrapper.key}>{_lemma(lexicon, comp)}"
-    opened = _for_clause(tok)
-    asked = _child(comp, ("nsubj",)) if opened is not None and opened.i == comp.i else None
+    # "called for Britain to stay": the for-clause's own subject is the one asked
+    opened = any(c.dep_ == "mark" and c.lower_ == "for" for c in comp.children)
+    asked = _child(comp, ("nsubj",)) if opened else None
     targets = (
         [_Side(m, True) for m in _actors_of(at, asked)]
         or _targets(si, lexicon, at, comp, inner, None)
@@ -696,7 +697,8 @@ def _location_source(at: dict[int, TokenMention], verb: Any, targets: list[_Side
     found: dict[str, _Side] = {}
     for prep in verb.children:
         # "pulled out of Syria": "of" on the verb after its particle, or on "out"
-        out_of = prep.lower_ == "out" or (prep.lower_ == "of" and prep.nbor(-1).lower_ == "out")
+        after_out = prep.i > 0 and prep.doc[prep.i - 1].lower_ == "out"
+        out_of = prep.lower_ == "out" or (prep.lower_ == "of" and after_out)
         if prep.dep_ != "prep" or (prep.lower_ not in (*_PLACE_PREPS, "from") and not out_of):
             continue
         for tok in prep.subtree:
